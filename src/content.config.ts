@@ -1,0 +1,42 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** Fields every page of long-form content has, in any language. */
+const pageBase = z.object({
+  title: z.string().min(1),
+  /** One sentence for search results and the page's meta description. */
+  description: z.string().min(1),
+  /** When a person last checked the content is right. Shown on the page. */
+  lastReviewed: z.coerce.date(),
+  /** False while any fact on the page is not yet in shared/FACTS.md or checked by staff. Listed by content:status. */
+  verified: z.boolean().default(true),
+});
+
+/** Guidance pages: src/content/guidance/<lang>/<slug>.md, the same slug in every language. */
+export const guidanceSchema = pageBase.extend({
+    /** Position in lists of guidance; lower comes first. */
+    order: z.number().int().default(100),
+    /** Translation record: absent on English pages. */
+    translation: z
+      .object({
+        /** Slug of the English page this translates (same as this page's slug). */
+        of: z.string().min(1),
+        /** sha256 of the English source file this was translated from; content:status compares it. */
+        sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+        /** True when a machine drafted it; false only after a person has reviewed it. */
+        machineDrafted: z.boolean(),
+        reviewedBy: z.string().optional(),
+        reviewedOn: z.coerce.date().optional(),
+      })
+      .optional(),
+});
+
+export type Guidance = z.infer<typeof guidanceSchema>;
+
+const guidance = defineCollection({
+  loader: glob({ base: './src/content/guidance', pattern: '**/*.md' }),
+  schema: guidanceSchema,
+});
+
+export const collections = { guidance };

@@ -1,0 +1,68 @@
+/**
+ * `npm start`: builds when the build is missing or older than its sources, then serves it.
+ * The adapter's own server would send prerendered pages and assets without our headers, because
+ * Astro middleware only runs for pages rendered on demand; so we wrap its handler and set the
+ * security headers on every response here.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import http, { type ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildIsStale } from './build-freshness.ts';
+import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
+
+const root = process.cwd();
+const entry = 'dist/server/entry.mjs';
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '127.0.0.1';
+process.env.DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
+mkdirSync(process.env.DATA_DIR, { recursive: true, mode: 0o700 });
+
+if (buildIsStale(root, entry)) {
+  console.log('The build is missing or older than its sources: building first.');
+  const astro = createRequire(import.meta.url).resolve('astro/bin/astro.mjs');
+  const build = spawnSync(process.execPath, [astro, 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+/** Sets the security headers just before the head is written, whatever wrote it. */
+function withSecurityHeaders(res: ServerResponse): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    for (const [name, value] of Object.entries(securityHeaders)) this.setHeader(name, value);
+    for (const name of forbiddenHeaders) this.removeHeader(name);
+    const headersArg = args.find((a, i) => i > 0 && a && typeof a === 'object' && !Array.isArray(a));
+    if (headersArg) {
+      for (const key of Object.keys(headersArg)) {
+        const lower = key.toLowerCase();
+        if (lower in lowerSecurityHeaders || (forbiddenHeaders as readonly string[]).includes(lower)) {
+          delete (headersArg as Record<string, unknown>)[key];
+        }
+      }
+    }
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+}
+const lowerSecurityHeaders = Object.fromEntries(Object.entries(securityHeaders).map(([k, v]) => [k.toLowerCase(), v]));
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const { handler } = (await import(pathToFileURL(resolve(root, entry)).href)) as {
+  handler: (req: http.IncomingMessage, res: ServerResponse) => void;
+};
+
+const server = http.createServer((req, res) => {
+  withSecurityHeaders(res);
+  handler(req, res);
+});
+server.listen(port, host, () => {
+  console.log(`Serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/ (data in ${process.env.DATA_DIR})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
