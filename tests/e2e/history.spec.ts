@@ -80,7 +80,7 @@ test('phone links are left to the browser', async ({ page }) => {
   const tel = page.locator('a[href^="tel:"]').first();
   await expect(tel).toBeVisible();
   // The window hears a click last, after the site's own listener on the document.
-  const followed = await tel.evaluate((link) => {
+  const followed = await tel.evaluate((link: HTMLAnchorElement) => {
     let cancelledBySite = true;
     addEventListener('click', (event) => {
       cancelledBySite = event.defaultPrevented;
