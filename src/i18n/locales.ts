@@ -17,6 +17,7 @@ export const locales = [
   { code: 'en', label: 'English', englishName: 'English', dir: 'ltr' },
   { code: 'pl', label: 'Polski', englishName: 'Polish', dir: 'ltr' },
   { code: 'ro', label: 'Română', englishName: 'Romanian', dir: 'ltr' },
+  { code: 'pt', label: 'Português', englishName: 'Portuguese', dir: 'ltr' },
   { code: 'ar', label: 'العربية', englishName: 'Arabic', dir: 'rtl' },
 ] as const satisfies readonly Locale[];
 
