@@ -18,6 +18,7 @@ export const locales = [
   { code: 'pl', label: 'Polski', englishName: 'Polish', dir: 'ltr' },
   { code: 'ro', label: 'Română', englishName: 'Romanian', dir: 'ltr' },
   { code: 'pt', label: 'Português', englishName: 'Portuguese', dir: 'ltr' },
+  { code: 'es', label: 'Español', englishName: 'Spanish', dir: 'ltr' },
   { code: 'ar', label: 'العربية', englishName: 'Arabic', dir: 'rtl' },
 ] as const satisfies readonly Locale[];
 
