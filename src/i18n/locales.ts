@@ -20,6 +20,7 @@ export const locales = [
   { code: 'pt', label: 'Português', englishName: 'Portuguese', dir: 'ltr' },
   { code: 'es', label: 'Español', englishName: 'Spanish', dir: 'ltr' },
   { code: 'ar', label: 'العربية', englishName: 'Arabic', dir: 'rtl' },
+  { code: 'uk', label: 'Українська', englishName: 'Ukrainian', dir: 'ltr' },
 ] as const satisfies readonly Locale[];
 
 export type LocaleCode = (typeof locales)[number]['code'];
