@@ -11,6 +11,9 @@ const requiredHeaders: Record<string, RegExp> = {
   'permissions-policy': /camera=\(\).*microphone=\(\).*geolocation=\(\)/,
   'content-security-policy': /frame-ancestors 'none'/,
 };
+// Tests that visit the whole sitemap grow with every language (networkidle alone waits 500 ms a
+// page), so their time limit scales with the page count instead of Playwright's fixed 30 s.
+const wholeSiteTimeout = Math.max(30_000, paths.length * 5_000);
 
 test('the sitemap lists every page in every language', () => {
   for (const { code } of locales) {
@@ -48,6 +51,7 @@ for (const { code, dir } of locales) {
 }
 
 test('every response carries the security headers and never sets a cookie', async ({ page }) => {
+  test.setTimeout(wholeSiteTimeout);
   const responses: { url: string; headers: Record<string, string> }[] = [];
   page.on('response', (r) => responses.push({ url: r.url(), headers: r.headers() }));
   for (const path of [...paths, '/', '/no-such-page/', '/favicon.svg', '/sitemap-index.xml']) {
@@ -70,6 +74,7 @@ test('an unknown address answers 404 with the headers', async ({ request }) => {
 });
 
 test('no page makes a request to another origin', async ({ page }) => {
+  test.setTimeout(wholeSiteTimeout);
   const elsewhere: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(baseURL) && !r.url().startsWith('data:')) elsewhere.push(r.url());
@@ -79,6 +84,7 @@ test('no page makes a request to another origin', async ({ page }) => {
 });
 
 test('every page is within its budget: 100 kB in all, 10 kB of JavaScript', async ({ page }) => {
+  test.setTimeout(wholeSiteTimeout);
   const report: string[] = [];
   for (const path of paths) {
     const sizes = { html: 0, css: 0, js: 0, other: 0 };
