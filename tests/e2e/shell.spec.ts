@@ -108,6 +108,7 @@ async function pageWeight(page: import('@playwright/test').Page, path: string) {
 }
 
 test('the callback form stays within its own budget: 60 kB of HTML and CSS, 400 kB of JavaScript (uncompressed)', async ({ page }) => {
+  test.setTimeout(everyPageTimeout);
   const report: string[] = [];
   for (const path of paths.filter(isFormPage)) {
     const sizes = await pageWeight(page, path);
