@@ -1,0 +1,252 @@
+/**
+ * The default CaseQueue: one SQLite file through node:sqlite. WAL lets the staff command line read
+ * while the server writes; synchronous=FULL means an answered request survives a power cut.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
+import {
+  CaseQueueError,
+  type AuditAction,
+  type AuditEntry,
+  type CaseOutcome,
+  type CaseQueue,
+  type CaseRecord,
+  type CaseStatus,
+  type CaseSummary,
+  type NewCase,
+} from './types.ts';
+
+/** Versioned schema: entry n moves the database from user_version n to n + 1. Append only. */
+const migrations = [
+  `CREATE TABLE cases (
+     id TEXT PRIMARY KEY,
+     reference TEXT NOT NULL UNIQUE,
+     submission_key TEXT NOT NULL UNIQUE,
+     lang TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     due_by INTEGER NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('new', 'claimed', 'contacted', 'could-not-contact', 'closed')),
+     claimed_by TEXT,
+     closed_at INTEGER,
+     sealed BLOB NOT NULL
+   ) STRICT;
+   CREATE INDEX cases_status_due ON cases (status, due_by);
+   CREATE TABLE audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL,
+     sealed_detail BLOB
+   ) STRICT;
+   CREATE INDEX audit_case ON audit (case_id, seq);`,
+];
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  lang: string;
+  created_at: number;
+  due_by: number;
+  status: CaseStatus;
+  claimed_by: string | null;
+  closed_at: number | null;
+  sealed?: Uint8Array;
+}
+
+const summaryColumns = 'id, reference, lang, created_at, due_by, status, claimed_by, closed_at';
+
+function toSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    lang: row.lang,
+    createdAt: new Date(row.created_at),
+    dueBy: new Date(row.due_by),
+    status: row.status,
+    claimedBy: row.claimed_by,
+    closedAt: row.closed_at === null ? null : new Date(row.closed_at),
+  };
+}
+
+/** Which states each change may start from. */
+const allowedFrom: Record<'claim' | 'outcome' | 'close', CaseStatus[]> = {
+  claim: ['new'],
+  outcome: ['claimed'],
+  close: ['contacted', 'could-not-contact'],
+};
+
+/** Opens (creating and migrating if needed) the SQLite queue at `path`, and checks its durability settings. */
+export function openSqliteQueue(path: string): CaseQueue {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: 5000 });
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
+  assertDurable(db);
+  migrate(db);
+  return new SqliteCaseQueue(db);
+}
+
+/** Refuses to run unless WAL and synchronous=FULL really took effect. */
+function assertDurable(db: DatabaseSync): void {
+  const journal = (db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode;
+  const synchronous = (db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous;
+  if (journal !== 'wal' || synchronous !== 2) {
+    throw new Error(`The queue database must use journal_mode=WAL and synchronous=FULL, but has ${journal} and ${synchronous}.`);
+  }
+}
+
+function migrate(db: DatabaseSync): void {
+  transaction(db, () => {
+    const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    if (version > migrations.length) {
+      throw new Error(`The queue database is at schema version ${version}, newer than this code knows (${migrations.length}).`);
+    }
+    for (let v = version; v < migrations.length; v += 1) db.exec(migrations[v]!);
+    db.exec(`PRAGMA user_version = ${migrations.length}`);
+  });
+}
+
+/** Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any error. */
+function transaction<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+class SqliteCaseQueue implements CaseQueue {
+  #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  async enqueue(input: NewCase): Promise<{ reference: string; created: boolean }> {
+    return transaction(this.#db, () => {
+      const existing = this.#db.prepare('SELECT reference FROM cases WHERE submission_key = ?').get(input.submissionKey) as
+        | { reference: string }
+        | undefined;
+      if (existing) return { reference: existing.reference, created: false };
+      const id = randomUUID();
+      this.#db
+        .prepare(
+          `INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
+           VALUES (?, ?, ?, ?, ?, ?, 'new', ?)`,
+        )
+        .run(id, input.reference, input.submissionKey, input.lang, input.createdAt.getTime(), input.dueBy.getTime(), input.sealed);
+      this.#audit(id, 'intake', 'created', null, input.createdAt.getTime());
+      return { reference: input.reference, created: true };
+    });
+  }
+
+  async list(filter: { status?: CaseStatus } = {}): Promise<CaseSummary[]> {
+    const where = filter.status ? 'WHERE status = ?' : '';
+    const params: SQLInputValue[] = filter.status ? [filter.status] : [];
+    const rows = this.#db.prepare(`SELECT ${summaryColumns} FROM cases ${where} ORDER BY created_at DESC, rowid DESC`).all(...params);
+    return (rows as unknown as CaseRow[]).map(toSummary);
+  }
+
+  async get(idOrReference: string): Promise<CaseRecord | undefined> {
+    const row = this.#db.prepare(`SELECT ${summaryColumns}, sealed FROM cases WHERE id = ? OR reference = ?`).get(idOrReference, idOrReference) as
+      | CaseRow
+      | undefined;
+    return row ? { ...toSummary(row), sealed: new Uint8Array(row.sealed!) } : undefined;
+  }
+
+  async recordView(id: string, actor: string): Promise<void> {
+    transaction(this.#db, () => {
+      this.#status(id);
+      this.#audit(id, actor, 'viewed', null);
+    });
+  }
+
+  async claim(id: string, actor: string): Promise<void> {
+    this.#change(id, 'claim', 'claimed', actor, 'claimed', null, { claimed_by: actor });
+  }
+
+  async recordOutcome(id: string, outcome: CaseOutcome, actor: string, sealedNote?: Uint8Array): Promise<void> {
+    this.#change(id, 'outcome', outcome, actor, outcome, sealedNote ?? null, {});
+  }
+
+  async closeCase(id: string, actor: string): Promise<void> {
+    this.#change(id, 'close', 'closed', actor, 'closed', null, { closed_at: Date.now() });
+  }
+
+  async recordShareDecision(id: string, share: boolean, actor: string, sealedReason: Uint8Array): Promise<void> {
+    transaction(this.#db, () => {
+      this.#status(id);
+      this.#audit(id, actor, share ? 'shared' : 'not-shared', sealedReason);
+    });
+  }
+
+  async audit(id: string): Promise<AuditEntry[]> {
+    const rows = this.#db.prepare('SELECT at, actor, action, sealed_detail FROM audit WHERE case_id = ? ORDER BY seq').all(id) as unknown as {
+      at: number;
+      actor: string;
+      action: AuditAction;
+      sealed_detail: Uint8Array | null;
+    }[];
+    return rows.map((r) => ({
+      at: new Date(r.at),
+      actor: r.actor,
+      action: r.action,
+      sealedDetail: r.sealed_detail === null ? null : new Uint8Array(r.sealed_detail),
+    }));
+  }
+
+  async overdue(now: Date): Promise<CaseSummary[]> {
+    const rows = this.#db
+      .prepare(`SELECT ${summaryColumns} FROM cases WHERE status IN ('new', 'claimed') AND due_by < ? ORDER BY due_by`)
+      .all(now.getTime());
+    return (rows as unknown as CaseRow[]).map(toSummary);
+  }
+
+  async purge(closedBefore: Date): Promise<number> {
+    return transaction(this.#db, () => {
+      const result = this.#db.prepare("DELETE FROM cases WHERE status = 'closed' AND closed_at < ?").run(closedBefore.getTime());
+      return Number(result.changes);
+    });
+  }
+
+  async shutdown(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+
+  /** The case's current status; throws not-found when there is no such case. */
+  #status(id: string): CaseStatus {
+    const row = this.#db.prepare('SELECT status FROM cases WHERE id = ?').get(id) as { status: CaseStatus } | undefined;
+    if (!row) throw new CaseQueueError('not-found', `No case with id ${id}.`);
+    return row.status;
+  }
+
+  #change(
+    id: string,
+    change: keyof typeof allowedFrom,
+    to: CaseStatus,
+    actor: string,
+    action: AuditAction,
+    sealedDetail: Uint8Array | null,
+    extra: { claimed_by?: string; closed_at?: number },
+  ): void {
+    transaction(this.#db, () => {
+      const from = this.#status(id);
+      if (!allowedFrom[change].includes(from)) {
+        throw new CaseQueueError('invalid-transition', `Case ${id} is "${from}", so it cannot become "${to}".`);
+      }
+      const sets = ['status = ?', ...Object.keys(extra).map((column) => `${column} = ?`)];
+      this.#db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`).run(to, ...Object.values(extra), id);
+      this.#audit(id, actor, action, sealedDetail);
+    });
+  }
+
+  #audit(caseId: string, actor: string, action: AuditAction, sealedDetail: Uint8Array | null, at = Date.now()): void {
+    this.#db.prepare('INSERT INTO audit (case_id, at, actor, action, sealed_detail) VALUES (?, ?, ?, ?, ?)').run(caseId, at, actor, action, sealedDetail);
+  }
+}

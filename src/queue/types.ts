@@ -1,0 +1,102 @@
+/**
+ * The case queue: where sealed callback requests wait for the case team. One interface, one file per
+ * storage (sqlite.ts, postgres.ts), one contract suite (tests/contract/case-queue-contract.ts) that
+ * every implementation must pass. Nothing personal is ever passed in plaintext: requests, staff notes
+ * and share-decision reasons arrive already sealed to the case team's age recipients.
+ */
+
+/** Where a case is: new → claimed → contacted | could-not-contact → closed. */
+export type CaseStatus = 'new' | 'claimed' | 'contacted' | 'could-not-contact' | 'closed';
+
+export const caseStatuses: readonly CaseStatus[] = ['new', 'claimed', 'contacted', 'could-not-contact', 'closed'];
+
+/** The result of the first contact attempt. */
+export type CaseOutcome = 'contacted' | 'could-not-contact';
+
+/** What happened to a case, as the audit trail records it. */
+export type AuditAction = 'created' | 'viewed' | 'claimed' | 'contacted' | 'could-not-contact' | 'closed' | 'shared' | 'not-shared';
+
+/** A new request, sealed before it gets here. */
+export interface NewCase {
+  /** The short reference the survivor is shown, e.g. CB-7K3Q-9XPM. Unique. */
+  reference: string;
+  /** A digest of the form's one-time submission token; a repeat returns the first case's reference. */
+  submissionKey: string;
+  /** The language the request was made in (a locale code). */
+  lang: string;
+  createdAt: Date;
+  /** When first contact is owed. */
+  dueBy: Date;
+  /** The request, sealed with age to the case team's recipients. */
+  sealed: Uint8Array;
+}
+
+/** What may be shown of a case without decrypting anything. */
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  lang: string;
+  createdAt: Date;
+  dueBy: Date;
+  status: CaseStatus;
+  /** The staff member who claimed it, or null. */
+  claimedBy: string | null;
+  /** When the case was closed, or null while it is open. */
+  closedAt: Date | null;
+}
+
+/** A case with its sealed request. */
+export interface CaseRecord extends CaseSummary {
+  sealed: Uint8Array;
+}
+
+/** One line of a case's audit trail. */
+export interface AuditEntry {
+  at: Date;
+  /** Who did it: a staff name, or "intake" for the server. */
+  actor: string;
+  action: AuditAction;
+  /** A sealed note or reason (done --note, a share decision), or null. */
+  sealedDetail: Uint8Array | null;
+}
+
+/** Why a queue operation was refused. */
+export type CaseQueueErrorCode = 'not-found' | 'invalid-transition';
+
+/** A refused queue operation: an unknown case, or a change its current state does not allow. */
+export class CaseQueueError extends Error {
+  readonly code: CaseQueueErrorCode;
+  constructor(code: CaseQueueErrorCode, message: string) {
+    super(message);
+    this.name = 'CaseQueueError';
+    this.code = code;
+  }
+}
+
+/** Storage for callback requests and their audit trail. Every method is atomic. */
+export interface CaseQueue {
+  /** Stores a new case and its "created" audit line in one transaction; a repeated submissionKey stores nothing and returns the first reference. */
+  enqueue(input: NewCase): Promise<{ reference: string; created: boolean }>;
+  /** Cases, newest first, optionally only those in one status. */
+  list(filter?: { status?: CaseStatus }): Promise<CaseSummary[]>;
+  /** One case by its id or its reference, with its sealed request; undefined when there is none. */
+  get(idOrReference: string): Promise<CaseRecord | undefined>;
+  /** Records that `actor` decrypted and viewed the case. */
+  recordView(id: string, actor: string): Promise<void>;
+  /** new → claimed by `actor`; refused in any other state. */
+  claim(id: string, actor: string): Promise<void>;
+  /** claimed → contacted | could-not-contact, with an optional sealed note; refused in any other state. */
+  recordOutcome(id: string, outcome: CaseOutcome, actor: string, sealedNote?: Uint8Array): Promise<void>;
+  /** contacted | could-not-contact → closed; refused in any other state. */
+  closeCase(id: string, actor: string): Promise<void>;
+  /** Records a decision to share (or not share) information, with its sealed reason, which the policy requires. */
+  recordShareDecision(id: string, share: boolean, actor: string, sealedReason: Uint8Array): Promise<void>;
+  /** The case's audit trail, oldest first. */
+  audit(id: string): Promise<AuditEntry[]>;
+  /** Cases still waiting for first contact (new or claimed) whose dueBy is before `now`, oldest due first. */
+  overdue(now: Date): Promise<CaseSummary[]>;
+  /** Deletes closed cases (and their audit) closed before `closedBefore`; never an open case. Returns how many. */
+  purge(closedBefore: Date): Promise<number>;
+  /** Releases the connection; the queue is unusable afterwards. */
+  shutdown(): Promise<void>;
+}
