@@ -7,11 +7,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
-/** A running cluster: its connection URL and how to stop it. */
+/** A running cluster: its connection URL, fresh empty databases on demand, and how to stop it. */
 export interface TestPostgres {
   url: string;
   port: number;
+  /** Creates a new empty database and returns its URL. */
+  createDatabase(): Promise<string>;
   stop(): void;
 }
 
@@ -86,7 +89,21 @@ export function startPostgres(port: number): TestPostgres | undefined {
   };
   // A test run that dies early must not leave a server behind.
   process.on('exit', stop);
-  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, port, stop };
+  const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
+  let databases = 0;
+  const createDatabase = async () => {
+    databases += 1;
+    const name = `queue_test_${databases}`;
+    const admin = new pg.Client(url);
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${name}`);
+    } finally {
+      await admin.end();
+    }
+    return `postgres://postgres@127.0.0.1:${port}/${name}`;
+  };
+  return { url, port, createDatabase, stop };
 }
 
 /** Why startPostgres returned undefined, for the skip message. */
