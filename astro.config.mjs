@@ -7,15 +7,27 @@ import { defineConfig } from 'astro/config';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
 
+// Absolute addresses for canonical, hreflang and the sitemap. Set SITE_URL in production.
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
 export default defineConfig({
-  // Absolute addresses for canonical, hreflang and the sitemap. Set SITE_URL in production.
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site,
   output: 'static',
   trailingSlash: 'always',
   adapter: node({ mode: 'standalone' }),
   // No sessions: a session cookie is a trace on a shared device.
   session: false,
-  integrations: [react(), sitemap({ filter: (page) => new URL(page).pathname !== '/' })],
+  // Our own origin check (src/callback/intake.ts) replaces Astro's: with Referrer-Policy no-referrer a
+  // same-origin form post carries "Origin: null", which Astro's check would refuse.
+  security: { checkOrigin: false },
+  integrations: [
+    react(),
+    sitemap({
+      filter: (page) => new URL(page).pathname !== '/',
+      // The callback pages render on demand, so the sitemap cannot see them: list them here.
+      customPages: localeCodes.flatMap((lang) => ['callback/', 'callback/sent/'].map((path) => new URL(`/${lang}/${path}`, site).href)),
+    }),
+  ],
   i18n: {
     defaultLocale,
     locales: localeCodes,

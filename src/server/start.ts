@@ -10,6 +10,7 @@ import http, { type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { callbackRecipients } from '../callback/recipients.ts';
 import { buildIsStale } from './build-freshness.ts';
 import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
 
@@ -30,13 +31,20 @@ if (buildIsStale(root, entry)) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-/** Sets the security headers just before the head is written, whatever wrote it. */
+/**
+ * Sets the security headers just before the head is written, whatever wrote it. A page rendered on
+ * demand keeps the policy src/middleware.ts gave it: the same list plus hashes of its inline scripts.
+ */
 function withSecurityHeaders(res: ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
+    const headersArg = args.find((a, i) => i > 0 && a && typeof a === 'object' && !Array.isArray(a));
+    const pagePolicy =
+      Object.entries((headersArg ?? {}) as Record<string, unknown>).find(([k]) => k.toLowerCase() === 'content-security-policy')?.[1] ??
+      this.getHeader('content-security-policy');
     for (const [name, value] of Object.entries(securityHeaders)) this.setHeader(name, value);
     for (const name of forbiddenHeaders) this.removeHeader(name);
-    const headersArg = args.find((a, i) => i > 0 && a && typeof a === 'object' && !Array.isArray(a));
+    if (typeof pagePolicy === 'string') this.setHeader('Content-Security-Policy', pagePolicy);
     if (headersArg) {
       for (const key of Object.keys(headersArg)) {
         const lower = key.toLowerCase();
@@ -49,6 +57,14 @@ function withSecurityHeaders(res: ServerResponse): void {
   } as typeof writeHead;
 }
 const lowerSecurityHeaders = Object.fromEntries(Object.entries(securityHeaders).map(([k, v]) => [k.toLowerCase(), v]));
+
+// Fails here, before listening, when production has no recipients; creates the development key otherwise.
+try {
+  await callbackRecipients(process.env);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(pathToFileURL(resolve(root, entry)).href)) as {

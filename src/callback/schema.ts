@@ -1,0 +1,100 @@
+/**
+ * The callback request: one zod schema for the browser form (react-hook-form) and the server.
+ * Every message is a UI key, never English text: `errorKeyFor` turns an issue into the key the
+ * page translates. The schema does no I/O.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { z } from 'zod';
+
+/** The translated messages a field can show, by UI key. */
+export const callbackErrorKeys = [
+  'callbackForm.errorPhoneMissing',
+  'callbackForm.errorPhoneInvalid',
+  'callbackForm.errorMethod',
+  'callbackForm.errorSafeTime',
+  'callbackForm.errorYesNo',
+  'callbackForm.errorConsent',
+  'callbackForm.errorTooLong',
+  'callbackForm.errorMessageTooLong',
+  'callbackForm.errorChoice',
+  'callbackForm.errorExpired',
+] as const;
+
+/** One of the keys above. */
+export type CallbackErrorKey = (typeof callbackErrorKeys)[number];
+
+/** A UK number in any usual spelling, as E.164 ("+447700900123"), or undefined. */
+export function toE164(value: string): string | undefined {
+  const parsed = parsePhoneNumberFromString(value, 'GB');
+  return parsed?.isValid() && parsed.countryCallingCode === '44' ? parsed.number : undefined;
+}
+
+const err = (key: CallbackErrorKey) => ({ error: key });
+const yesNo = z.enum(['yes', 'no'], err('callbackForm.errorYesNo'));
+const shortText = (max: number) => z.string(err('callbackForm.errorTooLong')).trim().max(max, err('callbackForm.errorTooLong')).default('');
+
+export const accessNeeds = ['bsl', 'relay-uk', 'easy-read'] as const;
+export const topics = ['safe-at-home', 'moving', 'money', 'children', 'other'] as const;
+export const interpreterGenders = ['any', 'female', 'male'] as const;
+export const messageMaxLength = 500;
+
+/** A safe-time window value, "2026-11-02T09:00-11:00" in London time (see slots.ts). */
+const safeTimeValue = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}-\d{2}:\d{2}$/;
+
+export const callbackSchema = z.object({
+  phone: z
+    .string(err('callbackForm.errorPhoneMissing'))
+    .trim()
+    .min(1, err('callbackForm.errorPhoneMissing'))
+    .max(30, err('callbackForm.errorPhoneInvalid'))
+    .refine((v) => toE164(v) !== undefined, err('callbackForm.errorPhoneInvalid'))
+    .transform((v) => toE164(v)!),
+  method: z.enum(['call', 'text'], err('callbackForm.errorMethod')),
+  safeTime: z
+    .array(z.string().regex(safeTimeValue, err('callbackForm.errorSafeTime')), err('callbackForm.errorSafeTime'))
+    .min(1, err('callbackForm.errorSafeTime'))
+    .max(50, err('callbackForm.errorSafeTime')),
+  voicemail: yesNo,
+  sayWhoWeAre: yesNo,
+  consent: z.literal('yes', err('callbackForm.errorConsent')),
+  askFor: shortText(60),
+  ifSomeoneElseAnswers: shortText(200),
+  safeWord: shortText(60),
+  language: shortText(60),
+  interpreter: yesNo.default('no'),
+  interpreterGender: z.enum(interpreterGenders, err('callbackForm.errorChoice')).default('any'),
+  access: z.array(z.enum(accessNeeds, err('callbackForm.errorChoice')), err('callbackForm.errorChoice')).max(3).default([]),
+  topics: z.array(z.enum(topics, err('callbackForm.errorChoice')), err('callbackForm.errorChoice')).max(5).default([]),
+  message: z
+    .string(err('callbackForm.errorMessageTooLong'))
+    .trim()
+    .max(messageMaxLength, err('callbackForm.errorMessageTooLong'))
+    .default(''),
+  /** One-time token from the form: a resubmission returns the same reference. */
+  submissionToken: z.string(err('callbackForm.errorExpired')).regex(/^[A-Za-z0-9_-]{16,64}$/, err('callbackForm.errorExpired')),
+});
+
+/** What the form sends. */
+export type CallbackInput = z.input<typeof callbackSchema>;
+/** A checked request: phone in E.164, defaults filled in. */
+export type CallbackRequest = z.output<typeof callbackSchema>;
+/** The form's fields, in the order they appear on the page (for the error summary). */
+export type CallbackField = keyof CallbackInput;
+export const callbackFields = Object.keys(callbackSchema.shape) as CallbackField[];
+/** Fields that hold several values (checkbox groups). */
+export const multiValueFields = ['safeTime', 'access', 'topics'] as const satisfies readonly CallbackField[];
+
+/** The UI key for a zod issue's message; anything unexpected gets the generic "check this" key. */
+export function errorKeyFor(issue: { message: string }): CallbackErrorKey {
+  return (callbackErrorKeys as readonly string[]).includes(issue.message) ? (issue.message as CallbackErrorKey) : 'callbackForm.errorChoice';
+}
+
+/** The first error key for each field that failed, in form order. */
+export function fieldErrors(error: z.ZodError): Partial<Record<CallbackField, CallbackErrorKey>> {
+  const found: Partial<Record<CallbackField, CallbackErrorKey>> = {};
+  for (const issue of error.issues) {
+    const field = (typeof issue.path[0] === 'string' && (callbackFields as string[]).includes(issue.path[0]) ? issue.path[0] : 'submissionToken') as CallbackField;
+    found[field] ??= errorKeyFor(issue);
+  }
+  return Object.fromEntries(callbackFields.filter((f) => found[f]).map((f) => [f, found[f]])) as Partial<Record<CallbackField, CallbackErrorKey>>;
+}

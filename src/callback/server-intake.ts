@@ -1,0 +1,21 @@
+/**
+ * The server's one intake, built from the organisation profile and the environment. Both POST
+ * routes use it, so they share one queue connection and one rate limiter.
+ */
+import { organisation } from '../content/organisation.ts';
+import { openQueue } from '../queue/index.ts';
+import { createIntake } from './intake.ts';
+import { callbackRecipients } from './recipients.ts';
+
+let recipients: Promise<string[]> | undefined;
+
+/** The intake every callback route calls. */
+export const serverIntake = createIntake({
+  openQueue: () => openQueue(process.env),
+  recipients: () => (recipients ??= callbackRecipients(process.env)),
+  firstContactWorkingDays: organisation.promises.firstContactWorkingDays,
+  region: organisation.bankHolidayRegion,
+  // Generous for a person, tight for a script: 20 requests per client and 600 in all per 10 minutes.
+  rateLimit: process.env.CALLBACK_RATE_LIMIT === 'off' ? null : { perClient: 20, global: 600, windowMs: 10 * 60_000 },
+  extraOrigins: process.env.SITE_URL ? [new URL(process.env.SITE_URL).origin] : [],
+});

@@ -1,0 +1,48 @@
+/**
+ * Working days and when first contact is owed. A working day is Monday to Friday, not a bank
+ * holiday in the organisation's region (from date-holidays, which is maintained against GOV.UK).
+ */
+import Holidays from 'date-holidays';
+import { addDays, isoDate, londonDate, londonInstant, weekdayIndex, type LondonDate } from './london-time.ts';
+
+/** The bank-holiday regions an organisation may choose. */
+export type BankHolidayRegion = 'england-and-wales' | 'scotland' | 'northern-ireland';
+
+const regionCodes: Record<BankHolidayRegion, string> = {
+  'england-and-wales': 'ENG',
+  scotland: 'SCT',
+  'northern-ireland': 'NIR',
+};
+
+const calendars = new Map<BankHolidayRegion, Holidays>();
+
+/** True when `date` is a bank holiday in the region. */
+export function isBankHoliday(date: LondonDate, region: BankHolidayRegion): boolean {
+  let calendar = calendars.get(region);
+  if (!calendar) {
+    calendar = new Holidays('GB', regionCodes[region]);
+    calendars.set(region, calendar);
+  }
+  const day = isoDate(date);
+  // Only "public" entries are bank holidays; Mother's Day and the like are observances.
+  return calendar.getHolidays(date.year).some((h) => h.type === 'public' && h.date.startsWith(day));
+}
+
+/** True when `date` is Monday to Friday and not a bank holiday. */
+export function isWorkingDay(date: LondonDate, region: BankHolidayRegion): boolean {
+  return weekdayIndex(date) < 5 && !isBankHoliday(date, region);
+}
+
+/**
+ * When first contact is owed for a request made at `createdAt`: the end (London midnight) of the
+ * `workingDays`-th working day after the day the request arrived.
+ */
+export function dueBy(createdAt: Date, workingDays: number, region: BankHolidayRegion): Date {
+  let day = londonDate(createdAt);
+  let counted = 0;
+  while (counted < workingDays) {
+    day = addDays(day, 1);
+    if (isWorkingDay(day, region)) counted += 1;
+  }
+  return londonInstant(addDays(day, 1));
+}
