@@ -1,0 +1,190 @@
+/**
+ * Two real servers on one PostgreSQL queue, as a landlord behind a load balancer runs them: 500
+ * callback requests split between them while two coordinators claim from the command line, and
+ * one server is killed (SIGKILL) in the middle. Whatever a server acknowledged must be stored
+ * exactly once, nothing may be lost, and no case may be claimed twice.
+ */
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test } from '@playwright/test';
+import { Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
+import { openPostgresQueue } from '../../src/queue/postgres.ts';
+import { skipReason, startPostgres, type TestPostgres } from '../support/postgres.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const run = promisify(execFile);
+const totalRequests = 500;
+const concurrency = 20;
+const killAfterAcknowledged = 120;
+
+/** A valid request with its own one-time token; the phone is an Ofcom drama number. */
+function payload(i: number) {
+  return {
+    phone: `07700 900${String(i % 1000).padStart(3, '0')}`,
+    method: 'call',
+    safeTime: ['2026-11-30T09:00-11:00'],
+    voicemail: 'no',
+    sayWhoWeAre: 'no',
+    consent: 'yes',
+    message: `multi-server canary ${i}`,
+    submissionToken: randomBytes(18).toString('base64url'),
+  };
+}
+
+/** Starts `node src/server/start.ts` on `port` and waits until it serves pages. */
+async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), `multi-server-${port}-`));
+  const child = spawn(process.execPath, ['src/server/start.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CALLBACK_RATE_LIMIT: 'off' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 300; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`The server on port ${port} exited with ${child.exitCode}.`);
+    const up = await fetch(`http://127.0.0.1:${port}/en/`).then((r) => r.ok, () => false);
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The server on port ${port} did not start.`);
+}
+
+/** POSTs one request; the reference when the server answered 201, otherwise undefined. */
+async function send(port: number, body: ReturnType<typeof payload>): Promise<string | undefined> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/api/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 201) return undefined;
+    return ((await response.json()) as { reference: string }).reference;
+  } catch {
+    return undefined; // The server died with the request in flight: not acknowledged.
+  }
+}
+
+/** Runs the staff command line against the shared queue. */
+function queueCommand(url: string, args: string[]) {
+  return run(process.execPath, ['src/cli/queue.ts', ...args], { cwd: root, env: { ...process.env, QUEUE_URL: url } }).then(
+    ({ stdout }) => ({ code: 0, stdout }),
+    (error: { code?: number; stdout?: string }) => ({ code: typeof error.code === 'number' ? error.code : -1, stdout: error.stdout ?? '' }),
+  );
+}
+
+let cluster: TestPostgres | undefined;
+test.afterAll(() => cluster?.stop());
+
+test('two servers on one PostgreSQL queue keep every acknowledged request exactly once, even when one is killed', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'Runs once: it tests servers, not a screen size.');
+  cluster = startPostgres(4424);
+  test.skip(!cluster, `No PostgreSQL: ${skipReason}`);
+  test.setTimeout(300_000);
+
+  const url = await cluster!.createDatabase();
+  const identity = await generateX25519Identity();
+  const env = { QUEUE_URL: url, CALLBACK_RECIPIENTS: await identityToRecipient(identity) };
+  const ports = [4425, 4426] as const;
+  const servers = await Promise.all(ports.map((port) => startServer(port, env)));
+  const [doomed, survivor] = servers as [ChildProcess, ChildProcess];
+
+  try {
+    // The burst: request i goes to server i % 2; the load balancer resends to the survivor whatever
+    // the killed server left unanswered, with the same token, as a browser retry would.
+    const requests = Array.from({ length: totalRequests }, (_, i) => payload(i));
+    const acknowledged = new Map<string, string>(); // token → reference
+    const acknowledgedByDoomed: string[] = [];
+    let next = 0;
+    let killed = false;
+    const worker = async () => {
+      while (next < requests.length) {
+        const i = next++;
+        const body = requests[i]!;
+        const port = killed ? ports[1] : ports[i % 2]!;
+        let reference = await send(port, body);
+        if (reference && port === ports[0]) {
+          acknowledgedByDoomed.push(reference);
+          if (acknowledgedByDoomed.length === killAfterAcknowledged) {
+            doomed.kill('SIGKILL');
+            killed = true;
+          }
+        }
+        for (let retry = 0; !reference && retry < 3; retry += 1) reference = await send(ports[1], body);
+        if (reference) acknowledged.set(body.submissionToken, reference);
+      }
+    };
+
+    // Two coordinators claim the same newest cases at the same moment, for as long as the burst lasts.
+    const claims: { id: string; by: string; code: number }[] = [];
+    let bursting = true;
+    const coordinator = async (name: string) => {
+      for (let round = 0; bursting || round < 3; round += 1) {
+        const listed = await queueCommand(url, ['list', '--status', 'new', '--json']);
+        expect(listed.code).toBe(0);
+        const ids = (JSON.parse(listed.stdout) as { id: string }[]).slice(0, 3).map((c) => c.id);
+        for (const id of ids) {
+          const { code } = await queueCommand(url, ['claim', id, '--by', name]);
+          claims.push({ id, by: name, code });
+        }
+      }
+    };
+    const staff = Promise.all([coordinator('sam'), coordinator('alex')]);
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    bursting = false;
+    await staff;
+
+    // Then both go down the same list of cases at once, so every one of these claims is contested.
+    const contested = (JSON.parse((await queueCommand(url, ['list', '--status', 'new', '--json'])).stdout) as { id: string }[])
+      .slice(0, 8)
+      .map((c) => c.id);
+    const contest = (name: string) =>
+      Promise.all(contested.map(async (id) => ({ id, by: name, code: (await queueCommand(url, ['claim', id, '--by', name])).code })));
+    const contestedClaims = (await Promise.all([contest('sam'), contest('alex')])).flat();
+    claims.push(...contestedClaims);
+
+    expect(killed, 'the first server was killed during the burst').toBe(true);
+    expect(doomed.signalCode).toBe('SIGKILL');
+    expect(acknowledged.size, 'every request was acknowledged by one server or the other').toBe(totalRequests);
+
+    const queue = await openPostgresQueue(url, 2);
+    try {
+      const stored = await queue.list();
+      // Exactly once: one case per request, even for those the killed server stored but never answered.
+      expect(stored).toHaveLength(totalRequests);
+      const storedReferences = new Set(stored.map((c) => c.reference));
+      expect(storedReferences.size).toBe(totalRequests);
+      for (const reference of acknowledged.values()) expect(storedReferences.has(reference)).toBe(true);
+      for (const reference of acknowledgedByDoomed) expect(storedReferences.has(reference)).toBe(true);
+
+      // What is stored is the request, sealed: only the case team's identity opens it.
+      const sample = (await queue.get(acknowledgedByDoomed[0]!))!;
+      expect(Buffer.from(sample.sealed).includes('multi-server canary')).toBe(false);
+      const decrypter = new Decrypter();
+      decrypter.addIdentity(identity);
+      expect(await decrypter.decrypt(sample.sealed, 'text')).toContain('multi-server canary');
+
+      // No case claimed twice: each won claim matches the case, every contested claim was refused.
+      const won = claims.filter((c) => c.code === 0);
+      expect(won.length).toBeGreaterThan(contested.length);
+      expect(contested).toHaveLength(8);
+      for (const id of contested) {
+        expect(contestedClaims.filter((c) => c.id === id).map((c) => c.code).sort(), `one winner for ${id}`).toEqual([0, 1]);
+      }
+      expect(new Set(won.map((c) => c.id)).size).toBe(won.length);
+      for (const claim of claims) expect([0, 1]).toContain(claim.code);
+      for (const { id, by } of won) {
+        expect((await queue.get(id))!).toMatchObject({ status: 'claimed', claimedBy: by });
+        expect((await queue.audit(id)).filter((e) => e.action === 'claimed')).toHaveLength(1);
+      }
+      expect((await queue.list({ status: 'claimed' })).length).toBe(won.length);
+    } finally {
+      await queue.shutdown();
+    }
+  } finally {
+    for (const server of servers) if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
+    await new Promise<void>((resolve) => (survivor.exitCode !== null || survivor.signalCode !== null ? resolve() : survivor.once('exit', () => resolve())));
+  }
+});
