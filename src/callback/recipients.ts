@@ -8,8 +8,11 @@ import { join, resolve } from 'node:path';
 import { identityFrom, isRecipient, newIdentity } from './seal.ts';
 import { identityToRecipient } from 'age-encryption';
 
-/** The recipients to seal to, creating the development identity when needed. Throws when misconfigured. */
-export async function callbackRecipients(env: NodeJS.ProcessEnv = process.env): Promise<string[]> {
+/**
+ * The recipients to seal to. Throws when misconfigured. The server creates the development identity
+ * when needed; the staff command line passes `create: false` and only ever uses an existing one.
+ */
+export async function callbackRecipients(env: NodeJS.ProcessEnv = process.env, { create = true } = {}): Promise<string[]> {
   const configured = env.CALLBACK_RECIPIENTS?.trim();
   if (configured) {
     const recipients = configured.split(',').map((r) => r.trim()).filter(Boolean);
@@ -22,6 +25,7 @@ export async function callbackRecipients(env: NodeJS.ProcessEnv = process.env): 
   }
   const path = join(resolve(env.DATA_DIR ?? 'data'), 'identity.txt');
   if (!existsSync(path)) {
+    if (!create) throw new Error(`CALLBACK_RECIPIENTS is not set and there is no development identity at ${path}.`);
     const { identity, recipient } = await newIdentity();
     const text = `# DEVELOPMENT ONLY. Created ${new Date().toISOString()}.\n# public key: ${recipient}\n${identity}\n`;
     // "wx": never overwrite a key that requests were already sealed to.

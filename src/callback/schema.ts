@@ -23,10 +23,16 @@ export const callbackErrorKeys = [
 /** One of the keys above. */
 export type CallbackErrorKey = (typeof callbackErrorKeys)[number];
 
-/** A UK number in any usual spelling, as E.164 ("+447700900123"), or undefined. */
+/**
+ * A UK number in any usual spelling, as E.164 ("+447700900123"), or undefined. It must be a possible
+ * UK number of a kind we can call back: geographic (01, 02), 03 or mobile (07). Possible, not
+ * "valid": libphonenumber's validity tracks which blocks are assigned today, and would refuse
+ * newly issued ranges as well as Ofcom's drama range, which the tests use.
+ */
 export function toE164(value: string): string | undefined {
   const parsed = parsePhoneNumberFromString(value, 'GB');
-  return parsed?.isValid() && parsed.countryCallingCode === '44' ? parsed.number : undefined;
+  if (!parsed || parsed.countryCallingCode !== '44' || !parsed.isPossible()) return undefined;
+  return /^[1237]/.test(parsed.nationalNumber) ? parsed.number : undefined;
 }
 
 const err = (key: CallbackErrorKey) => ({ error: key });

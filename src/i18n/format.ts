@@ -1,16 +1,21 @@
 import type { LocaleCode } from './locales.ts';
 
+/** The Intl locale for a site language: British English, not the US default, for "en". */
+export function intlLocale(lang: string): string {
+  return lang === 'en' ? 'en-GB' : lang;
+}
+
 /** A calendar date written the way readers of `lang` expect, in UK time. */
 export function formatDate(lang: LocaleCode, date: Date): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'Europe/London' }).format(date);
 }
 
 /** A day heading for safe times, e.g. "Monday 2 November", in the reader's language. */
 export function formatDayHeading(lang: LocaleCode, date: Date): string {
-  return new Intl.DateTimeFormat(lang, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/London' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/London' }).format(date);
 }
 
 /** A time range such as "09:00–11:00" (or "9:00 am – 11:00 am"), in the reader's language, UK time. */
 export function formatTimeRange(lang: LocaleCode, start: Date, end: Date): string {
-  return new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }).formatRange(start, end);
+  return new Intl.DateTimeFormat(intlLocale(lang), { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }).formatRange(start, end);
 }

@@ -73,6 +73,8 @@ const { handler } = (await import(pathToFileURL(resolve(root, entry)).href)) as 
 
 const server = http.createServer((req, res) => {
   withSecurityHeaders(res);
+  // The JSON endpoint's documented address has no trailing slash; Astro's routes all have one.
+  if (req.url === '/api/callback') req.url = '/api/callback/';
   handler(req, res);
 });
 server.listen(port, host, () => {

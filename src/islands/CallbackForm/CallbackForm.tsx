@@ -15,6 +15,8 @@ import {
   type CallbackInput,
   type CallbackRequest,
 } from '../../callback/schema.ts';
+import { formatDate } from '../../i18n/format.ts';
+import type { LocaleCode } from '../../i18n/locales.ts';
 import type { CallbackFormStrings } from './strings.ts';
 
 /** One day of safe-time windows, already formatted in the reader's language. */
@@ -75,6 +77,10 @@ function startingValues(values: Record<string, unknown>, token: string): Callbac
     submissionToken: text(values.submissionToken) || token,
   };
 }
+
+/** Whether a radio or checkbox with `value` starts checked. react-hook-form sets values only in the
+ * browser, so the server-rendered form (JavaScript off) needs them written in. */
+const isChosen = (current: unknown, value: string) => (Array.isArray(current) ? current.includes(value) : current === value);
 
 type Confirmation = { reference: string; dueBy: string };
 
@@ -139,7 +145,8 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   const onInvalid = (_: FieldErrors<CallbackInput>) => setAttempt((n) => n + 1);
 
   if (confirmation) {
-    const due = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).format(new Date(new Date(confirmation.dueBy).getTime() - 1));
+    // Due by is the midnight that ends the last working day; name that day.
+    const due = formatDate(lang as LocaleCode, new Date(new Date(confirmation.dueBy).getTime() - 1));
     return (
       <div className="callback-confirmation" data-callback-confirmation>
         <h2 ref={confirmationRef} tabIndex={-1}>
@@ -183,7 +190,13 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   );
   const choice = (field: CallbackField, type: 'radio' | 'checkbox', value: string, label: string, registered: UseFormRegisterReturn, first = false) => (
     <div className="choice" key={value}>
-      <input type={type} id={first ? fieldId(field) : `${fieldId(field)}-${value}`} value={value} {...registered} />
+      <input
+        type={type}
+        id={first ? fieldId(field) : `${fieldId(field)}-${value}`}
+        value={value}
+        defaultChecked={isChosen(defaults[field], value)}
+        {...registered}
+      />
       <label htmlFor={first ? fieldId(field) : `${fieldId(field)}-${value}`}>{label}</label>
     </div>
   );
@@ -210,6 +223,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
         id={fieldId(field)}
         autoComplete="off"
         maxLength={maxLength}
+        defaultValue={defaults[field]}
         aria-describedby={describedBy(field, Boolean(hint))}
         aria-invalid={messageOf(field) ? true : undefined}
         {...register(field)}
@@ -238,7 +252,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
         </div>
       )}
 
-      <input type="hidden" {...register('submissionToken')} />
+      <input type="hidden" defaultValue={defaults.submissionToken} {...register('submissionToken')} />
 
       <div className={messageOf('phone') ? 'field field--error' : 'field'}>
         <label htmlFor={fieldId('phone')}>{s['callbackForm.phoneLabel']}</label>
@@ -254,6 +268,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
           inputMode="tel"
           spellCheck={false}
           maxLength={30}
+          defaultValue={defaults.phone}
           aria-describedby={describedBy('phone', true)}
           aria-invalid={messageOf('phone') ? true : undefined}
           {...register('phone')}
@@ -321,6 +336,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
           id={fieldId('message')}
           rows={5}
           autoComplete="off"
+          defaultValue={defaults.message}
           aria-describedby={describedBy('message', true)}
           aria-invalid={messageOf('message') ? true : undefined}
           {...register('message')}

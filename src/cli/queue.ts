@@ -1,0 +1,210 @@
+/**
+ * The case team's command line: `npm run queue -- <command>`. Runs under plain Node 24, so it
+ * imports nothing that needs Vite. It honours DATA_DIR and QUEUE_URL, like the server.
+ * Exit codes: 0 done, 1 something is overdue (for cron) or a command failed, 2 bad arguments.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import { callbackRecipients } from '../callback/recipients.ts';
+import { armored, identityFrom, newIdentity, seal, unseal } from '../callback/seal.ts';
+import { openQueue } from '../queue/index.ts';
+import { caseStatuses, CaseQueueError, type CaseQueue, type CaseStatus, type CaseSummary } from '../queue/types.ts';
+
+const usage = `Usage: npm run queue -- <command>
+
+  keygen --out FILE                      write a new identity to FILE; print its public recipient
+  list [--status S] [--json]             list requests (nothing sealed is shown)
+  show ID --identity FILE [--json] [--raw] [--by NAME]
+                                         decrypt one request (recorded as viewed); --raw prints it sealed
+  claim ID --by NAME                     take a new request
+  done ID --outcome contacted|could-not-contact --by NAME [--note TEXT]
+  close ID --by NAME                     close a request after its outcome
+  share ID --decision share|not-share --reason TEXT --by NAME
+                                         record a decision to share information, and why
+  overdue [--json]                       list requests past their due time; exit 1 if any
+  purge [--older-than DAYS]              delete requests closed more than DAYS ago (default 90)
+
+ID is a request's id or its reference (CB-XXXX-XXXX). Statuses: ${caseStatuses.join(', ')}.`;
+
+/** A mistake in how the command was called: message, usage, exit 2. */
+class UsageError extends Error {}
+
+const options = {
+  out: { type: 'string' },
+  status: { type: 'string' },
+  json: { type: 'boolean' },
+  identity: { type: 'string' },
+  raw: { type: 'boolean' },
+  by: { type: 'string' },
+  outcome: { type: 'string' },
+  note: { type: 'string' },
+  decision: { type: 'string' },
+  reason: { type: 'string' },
+  'older-than': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+function required(values: Values, name: 'out' | 'identity' | 'by' | 'outcome' | 'decision' | 'reason'): string {
+  const value = values[name];
+  if (!value || !value.trim()) throw new UsageError(`--${name} is required.`);
+  return value.trim();
+}
+
+function caseId(positionals: string[]): string {
+  const id = positionals[1];
+  if (!id) throw new UsageError('Give the request\'s id or reference.');
+  return id;
+}
+
+const row = (c: CaseSummary) => [c.id, c.reference, c.createdAt.toISOString(), c.dueBy.toISOString(), c.status].join('  ');
+const asJson = (c: CaseSummary) => ({ ...c, createdAt: c.createdAt.toISOString(), dueBy: c.dueBy.toISOString(), closedAt: c.closedAt?.toISOString() ?? null });
+
+async function resolve(queue: CaseQueue, idOrReference: string) {
+  const found = await queue.get(idOrReference);
+  if (!found) throw new CaseQueueError('not-found', `No request with id or reference ${idOrReference}.`);
+  return found;
+}
+
+/** Seals staff text (notes, reasons), which may name people, to the same recipients as requests. */
+async function sealStaffText(text: string): Promise<Uint8Array> {
+  return seal(await callbackRecipients(process.env, { create: false }), text);
+}
+
+async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0];
+  if (values.help || !command) {
+    console.log(usage);
+    return command || values.help ? 0 : 2;
+  }
+
+  if (command === 'keygen') {
+    const out = required(values, 'out');
+    if (existsSync(out)) throw new UsageError(`${out} already exists; it will not be overwritten.`);
+    const { identity, recipient } = await newIdentity();
+    writeFileSync(out, `# created: ${new Date().toISOString()}\n# public key: ${recipient}\n${identity}\n`, { mode: 0o600, flag: 'wx' });
+    console.log(recipient);
+    return 0;
+  }
+
+  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge'];
+  if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".`);
+  let status: CaseStatus | undefined;
+  if (values.status !== undefined) {
+    if (!caseStatuses.includes(values.status as CaseStatus)) throw new UsageError(`--status must be one of ${caseStatuses.join(', ')}.`);
+    status = values.status as CaseStatus;
+  }
+  let olderThanDays = 90;
+  if (values['older-than'] !== undefined) {
+    olderThanDays = Number(values['older-than']);
+    if (!Number.isInteger(olderThanDays) || olderThanDays < 1) throw new UsageError('--older-than must be a whole number of days, 1 or more.');
+  }
+  const outcome = values.outcome;
+  if (command === 'done' && outcome !== 'contacted' && outcome !== 'could-not-contact') {
+    throw new UsageError('--outcome must be contacted or could-not-contact.');
+  }
+  if (command === 'share' && values.decision !== 'share' && values.decision !== 'not-share') {
+    throw new UsageError('--decision must be share or not-share.');
+  }
+  const identityFile = command === 'show' && !values.raw ? required(values, 'identity') : values.identity;
+
+  const queue = await openQueue(process.env);
+  try {
+    switch (command) {
+      case 'list': {
+        const cases = await queue.list({ status });
+        console.log(values.json ? JSON.stringify(cases.map(asJson), null, 2) : cases.map(row).join('\n') || 'No requests.');
+        return 0;
+      }
+      case 'show': {
+        const found = await resolve(queue, caseId(positionals));
+        const by = values.by?.trim() || userInfo().username;
+        if (values.raw) {
+          await queue.recordView(found.id, by);
+          process.stdout.write(armored(found.sealed));
+          return 0;
+        }
+        const identity = identityFrom(readFileSync(identityFile!, 'utf8'));
+        const request = JSON.parse(await unseal(identity, found.sealed)) as unknown;
+        const trail = await Promise.all(
+          (await queue.audit(found.id)).map(async (e) => ({
+            at: e.at.toISOString(),
+            actor: e.actor,
+            action: e.action,
+            detail: e.sealedDetail ? await unseal(identity, e.sealedDetail) : null,
+          })),
+        );
+        await queue.recordView(found.id, by);
+        if (values.json) console.log(JSON.stringify({ ...asJson(found), sealed: undefined, request, audit: trail }, null, 2));
+        else {
+          console.log(row(found));
+          console.log(JSON.stringify(request, null, 2));
+          for (const e of trail) console.log(`${e.at}  ${e.actor}  ${e.action}${e.detail ? `: ${e.detail}` : ''}`);
+        }
+        return 0;
+      }
+      case 'claim': {
+        const found = await resolve(queue, caseId(positionals));
+        await queue.claim(found.id, required(values, 'by'));
+        console.log(`${found.reference} claimed.`);
+        return 0;
+      }
+      case 'done': {
+        const found = await resolve(queue, caseId(positionals));
+        const by = required(values, 'by');
+        const note = values.note?.trim() ? await sealStaffText(values.note.trim()) : undefined;
+        await queue.recordOutcome(found.id, outcome as 'contacted' | 'could-not-contact', by, note);
+        console.log(`${found.reference}: ${outcome}.`);
+        return 0;
+      }
+      case 'close': {
+        const found = await resolve(queue, caseId(positionals));
+        await queue.closeCase(found.id, required(values, 'by'));
+        console.log(`${found.reference} closed.`);
+        return 0;
+      }
+      case 'share': {
+        const found = await resolve(queue, caseId(positionals));
+        const by = required(values, 'by');
+        const reason = await sealStaffText(required(values, 'reason'));
+        await queue.recordShareDecision(found.id, values.decision === 'share', by, reason);
+        console.log(`${found.reference}: decision recorded.`);
+        return 0;
+      }
+      case 'overdue': {
+        const late = await queue.overdue(new Date());
+        console.log(values.json ? JSON.stringify(late.map(asJson), null, 2) : late.map(row).join('\n') || 'Nothing is overdue.');
+        return late.length > 0 ? 1 : 0;
+      }
+      case 'purge': {
+        const removed = await queue.purge(new Date(Date.now() - olderThanDays * 24 * 3_600_000));
+        console.log(`Deleted ${removed} request(s) closed more than ${olderThanDays} days ago.`);
+        return 0;
+      }
+    }
+    return 2;
+  } finally {
+    await queue.shutdown();
+  }
+}
+
+try {
+  process.exitCode = await run(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${usage}`);
+    process.exitCode = 2;
+  } else {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  }
+}
