@@ -100,6 +100,9 @@ export async function openPostgresQueue(url: string, poolSize = 10): Promise<Cas
 
 async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
     await client.query(`CREATE TABLE IF NOT EXISTS queue_schema_version (
@@ -122,7 +125,8 @@ async function migrate(pool: pg.Pool): Promise<void> {
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]).catch(() => undefined);
-    client.release();
+    client.off('error', onError);
+    client.release(broken);
   }
 }
 
@@ -267,6 +271,9 @@ class PostgresCaseQueue implements CaseQueue {
   async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     let broken: Error | undefined;
+    // A checked-out client has no pool listener: without ours, a dropped connection would crash the server.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -277,6 +284,7 @@ class PostgresCaseQueue implements CaseQueue {
       await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
+      client.off('error', onError);
       client.release(broken);
     }
   }

@@ -1,11 +1,14 @@
 /** What only the shared PostgreSQL queue must guarantee: several servers at once on one database. */
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openQueue } from '../../../src/queue/index.ts';
 import { openPostgresQueue } from '../../../src/queue/postgres.ts';
 import type { CaseQueue } from '../../../src/queue/types.ts';
 import { sampleCase } from '../../contract/case-queue-contract.ts';
 import { skipReason, startPostgres } from '../../support/postgres.ts';
 
+// Each test makes a database and several connections: slow on a busy machine, so allow a minute.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const cluster = startPostgres(4421);
 afterAll(() => cluster?.stop());
 
@@ -21,6 +24,19 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 }
 
 describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' : ` (skipped: ${skipReason})`}`, () => {
+  it('is the queue the server and the command line open when QUEUE_URL is postgres://…', async () => {
+    const url = await cluster!.createDatabase();
+    const queue = await openQueue({ QUEUE_URL: url });
+    try {
+      const input = sampleCase();
+      await queue.enqueue(input);
+      const rows = await withClient(url, async (c) => (await c.query('SELECT reference FROM cases')).rows);
+      expect(rows).toEqual([{ reference: input.reference }]);
+    } finally {
+      await queue.shutdown();
+    }
+  });
+
   it('migrates exactly once when many servers start together', async () => {
     const url = await cluster!.createDatabase();
     const queues = await Promise.all(Array.from({ length: 6 }, () => openPostgresQueue(url, 2)));
