@@ -32,7 +32,8 @@ export type CallbackErrorKey = (typeof callbackErrorKeys)[number];
 export function toE164(value: string): string | undefined {
   const parsed = parsePhoneNumberFromString(value, 'GB');
   if (!parsed || parsed.countryCallingCode !== '44' || !parsed.isPossible()) return undefined;
-  return /^[1237]/.test(parsed.nationalNumber) ? parsed.number : undefined;
+  // 02, 03 and 07 numbers have 10 digits after the 0; 01 numbers have 9 or 10.
+  return /^(?:[237]\d{9}|1\d{8,9})$/.test(parsed.nationalNumber) ? parsed.number : undefined;
 }
 
 const err = (key: CallbackErrorKey) => ({ error: key });

@@ -111,9 +111,15 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   };
   const failed = callbackFields.filter((f) => messageOf(f));
 
+  // Focus the summary once per failed attempt, as soon as it is on the page (GOV.UK pattern).
+  const focusedAttempt = useRef(0);
+  const showingSummary = failed.length > 0 || Boolean(notice);
   useEffect(() => {
-    if (attempt > 0 && (failed.length > 0 || notice)) summaryRef.current?.focus();
-  }, [attempt]);
+    if (attempt > focusedAttempt.current && showingSummary && summaryRef.current) {
+      focusedAttempt.current = attempt;
+      summaryRef.current.focus();
+    }
+  }, [attempt, showingSummary]);
   useEffect(() => {
     if (confirmation) confirmationRef.current?.focus();
   }, [confirmation]);

@@ -1,0 +1,125 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openRequest, queuedReferences } from './callback-queue.ts';
+
+// Two cores shared with other work: a full form, a round trip and a CLI call can take a while.
+test.describe.configure({ timeout: 60_000 });
+
+/** Tests run in parallel against one queue: a request is recognised by what it carries. */
+function expectNoneQueuedSince(before: string[], phone: string) {
+  const added = queuedReferences().filter((r) => !before.includes(r));
+  for (const reference of added) expect(openRequest(reference).phone).not.toBe(phone);
+}
+
+/** A drama number no other test uses, so each test finds its own request. */
+const dramaNumber = () => `07700 900${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+const toE164 = (n: string) => `+44${n.replace(/\s/g, '').slice(1)}`;
+
+async function fillRequest(page: Page, phone: string) {
+  await page.getByLabel('A safe phone number').fill(phone);
+  await page.getByRole('radio', { name: 'Text' }).check();
+  await page.locator('input[name="safeTime"]').first().check();
+  await page.locator('input[name="safeTime"]').nth(2).check();
+  await page.getByRole('group', { name: 'May we say we are from' }).getByRole('radio', { name: 'Yes' }).check();
+  await page.getByLabel('A name or code name to ask for (optional)').fill('Robin');
+  await page.getByLabel('Anything else we should know? (optional)').fill('After 10 is best');
+  await page.getByRole('checkbox', { name: /I agree/ }).check();
+}
+
+async function expectValuesKept(page: Page, phone: string) {
+  await expect(page.getByLabel('A safe phone number')).toHaveValue(phone);
+  await expect(page.getByRole('radio', { name: 'Text' })).toBeChecked();
+  await expect(page.locator('input[name="safeTime"]').first()).toBeChecked();
+  await expect(page.locator('input[name="safeTime"]').nth(2)).toBeChecked();
+  await expect(page.locator('input[name="safeTime"]').nth(1)).not.toBeChecked();
+  await expect(page.getByLabel('A name or code name to ask for (optional)')).toHaveValue('Robin');
+  await expect(page.getByLabel('Anything else we should know? (optional)')).toHaveValue('After 10 is best');
+  await expect(page.getByRole('checkbox', { name: /I agree/ })).toBeChecked();
+}
+
+test.describe('callback form, JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a bad phone number shows the error, keeps everything typed and queues nothing', async ({ page }) => {
+    const before = queuedReferences();
+    await page.goto('/en/callback/');
+    await fillRequest(page, '07700 9001');
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    await expect(page).toHaveTitle(/^Error: Ask us to call you back/);
+    const summary = page.locator('[data-error-summary]');
+    await expect(summary.getByRole('alert')).toContainText('There is a problem');
+    await expect(summary.getByRole('link', { name: 'Enter a UK phone number, like 07700 900123' })).toHaveAttribute('href', '#callback-phone');
+    await expect(page.locator('#callback-phone-error')).toContainText('Enter a UK phone number');
+    await expect(page.getByLabel('A safe phone number')).toHaveAttribute('aria-describedby', /callback-phone-error/);
+    await expectValuesKept(page, '07700 9001');
+    expectNoneQueuedSince(before, '07700 9001');
+  });
+
+  test('a good request ends on a page that carries nothing personal, and is queued sealed', async ({ page }) => {
+    const phone = dramaNumber();
+    const before = new Set(queuedReferences());
+    await page.goto('/en/callback/');
+    await fillRequest(page, phone);
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    await expect(page).toHaveURL(/\/en\/callback\/sent\/$/);
+    await expect(page).toHaveTitle(/^Request sent/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Request sent');
+    const html = await page.content();
+    for (const personal of [phone, phone.replace(/\s/g, ''), 'Robin', 'After 10 is best']) expect(html).not.toContain(personal);
+    const mine = queuedReferences()
+      .filter((r) => !before.has(r))
+      .map((r) => openRequest(r))
+      .filter((request) => request.phone === toE164(phone));
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ phone: toE164(phone), method: 'text', askFor: 'Robin', sayWhoWeAre: 'yes', voicemail: 'no' });
+  });
+
+  test('errors come in the reader\'s language', async ({ page }) => {
+    await page.goto('/ar/callback/');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.locator('#callback-phone-error')).toContainText('أدخل رقم هاتف يمكننا استخدامه');
+    await expect(page.locator('[data-error-summary]')).toContainText('هناك مشكلة');
+  });
+});
+
+test.describe('callback form, JavaScript on', () => {
+  async function hydrated(page: Page, path = '/en/callback/') {
+    await page.goto(path);
+    await expect(page.locator('astro-island')).not.toHaveAttribute('ssr', /.*/);
+  }
+
+  test('a bad phone number shows the error in place, focuses the summary, keeps everything and queues nothing', async ({ page }) => {
+    const before = queuedReferences();
+    await hydrated(page);
+    await fillRequest(page, '07700 9001');
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    await expect(page).toHaveURL(/\/en\/callback\/$/);
+    await expect(page.locator('[data-error-summary]')).toBeFocused();
+    await expect(page.locator('#callback-phone-error')).toContainText('Enter a UK phone number, like 07700 900123');
+    await page.locator('[data-error-summary] a').first().click();
+    await expect(page.getByLabel('A safe phone number')).toBeFocused();
+    await expectValuesKept(page, '07700 9001');
+    expectNoneQueuedSince(before, '07700 9001');
+  });
+
+  test('a good request shows the reference in place and is queued sealed', async ({ page }) => {
+    const phone = dramaNumber();
+    await hydrated(page);
+    await fillRequest(page, phone);
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    const confirmation = page.locator('[data-callback-confirmation]');
+    await expect(confirmation.getByRole('heading', { name: 'Request sent' })).toBeFocused();
+    await expect(page).toHaveURL(/\/en\/callback\/$/);
+    const reference = (await confirmation.locator('[data-reference]').textContent())!;
+    expect(reference).toMatch(/^CB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await expect(confirmation).toContainText('We will not send an email or text');
+    expect(queuedReferences()).toContain(reference);
+    expect(openRequest(reference)).toMatchObject({ phone: toE164(phone), method: 'text', askFor: 'Robin' });
+  });
+
+  test('errors come in the reader\'s language', async ({ page }) => {
+    await hydrated(page, '/ar/callback/');
+    await page.locator('button[type="submit"]').click();
+    await expect(page.locator('#callback-phone-error')).toContainText('أدخل رقم هاتف يمكننا استخدامه');
+    await expect(page.locator('[data-error-summary]')).toBeFocused();
+  });
+});

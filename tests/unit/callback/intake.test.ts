@@ -1,0 +1,196 @@
+/**
+ * The intake handler end to end in one process: real schema, real age sealing, a real SQLite queue
+ * in a temporary folder. Every status code the endpoint can answer, in the order the checks run.
+ */
+import fc from 'fast-check';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createIntake, maxBodyBytes, type IntakeDependencies } from '../../../src/callback/intake.ts';
+import { callbackSchema } from '../../../src/callback/schema.ts';
+import { newIdentity, unseal } from '../../../src/callback/seal.ts';
+import { openSqliteQueue } from '../../../src/queue/sqlite.ts';
+import type { CaseQueue } from '../../../src/queue/types.ts';
+import { validRequest } from '../../fixtures/callback-requests.ts';
+
+const { identity, recipient } = await newIdentity();
+const queues: CaseQueue[] = [];
+afterEach(async () => {
+  await Promise.all(queues.splice(0).map((q) => q.shutdown()));
+  vi.restoreAllMocks();
+});
+
+function setup(overrides: Partial<IntakeDependencies> = {}) {
+  const queue = openSqliteQueue(join(mkdtempSync(join(tmpdir(), 'intake-')), 'queue.db'));
+  queues.push(queue);
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const intake = createIntake({
+    openQueue: async () => queue,
+    recipients: async () => [recipient],
+    firstContactWorkingDays: 1,
+    region: 'england-and-wales',
+    rateLimit: { perClient: 3, global: 100, windowMs: 60_000 },
+    ...overrides,
+  });
+  return { queue, intake };
+}
+
+const origin = 'http://site.test';
+function post(body: string | Record<string, unknown>, headers: Record<string, string> = {}, method = 'POST') {
+  const json = typeof body !== 'string';
+  return new Request(`${origin}/api/callback`, {
+    method,
+    headers: { 'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded', origin, ...headers },
+    body: method === 'GET' ? undefined : json ? JSON.stringify(body) : body,
+  });
+}
+const call = (intake: ReturnType<typeof createIntake>, request: Request, clientAddress = '192.0.2.1') =>
+  intake.handle({ request, clientAddress, lang: 'en', route: '/api/callback' });
+
+describe('the callback intake', () => {
+  it('201: seals and stores a JSON request; the sealed blob opens to what was sent', async () => {
+    const { intake, queue } = setup();
+    const outcome = await call(intake, post(validRequest({ askFor: 'Robin' })));
+    expect(outcome.status).toBe(201);
+    const reference = (outcome as { reference: string }).reference;
+    expect(reference).toMatch(/^CB-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+    const stored = (await queue.get(reference))!;
+    const opened = JSON.parse(await unseal(identity, stored.sealed));
+    expect(opened.request).toMatchObject({ phone: '+447700900123', askFor: 'Robin' });
+    expect(opened.request).not.toHaveProperty('submissionToken');
+  });
+
+  it('201: takes the plain form, checkbox groups and all, with Origin: null from a no-referrer page', async () => {
+    const { intake, queue } = setup();
+    const form = 'phone=07700+900123&method=text&safeTime=2030-01-07T09%3A00-11%3A00&safeTime=2030-01-07T11%3A00-13%3A00&voicemail=yes&sayWhoWeAre=no&consent=yes&topics=moving&submissionToken=abcdefghijklmnopqrst';
+    const outcome = await call(intake, post(form, { origin: 'null', 'sec-fetch-site': 'same-origin' }));
+    expect(outcome.status).toBe(201);
+    const stored = (await queue.get((outcome as { reference: string }).reference))!;
+    const opened = JSON.parse(await unseal(identity, stored.sealed));
+    expect(opened.request.safeTime).toHaveLength(2);
+    expect(opened.request.topics).toEqual(['moving']);
+  });
+
+  it('201 again, same reference, nothing new stored: the submission token makes a resubmission harmless', async () => {
+    const { intake, queue } = setup();
+    const body = validRequest();
+    const first = await call(intake, post(body));
+    const again = await call(intake, post(body));
+    expect(again).toEqual(first);
+    expect(await queue.list()).toHaveLength(1);
+  });
+
+  it('405 for anything but POST', async () => {
+    const { intake } = setup();
+    expect((await call(intake, post({}, {}, 'GET'))).status).toBe(405);
+    expect((await call(intake, post(validRequest(), {}, 'PUT'))).status).toBe(405);
+  });
+
+  it('403 for a cross-site origin, form and JSON alike', async () => {
+    const { intake, queue } = setup();
+    expect((await call(intake, post(validRequest(), { origin: 'https://elsewhere.example' }))).status).toBe(403);
+    expect((await call(intake, post('phone=07700900123', { origin: 'https://elsewhere.example' }))).status).toBe(403);
+    expect((await call(intake, post(validRequest(), { 'sec-fetch-site': 'cross-site' }))).status).toBe(403);
+    expect((await call(intake, post(validRequest(), { 'sec-fetch-site': 'same-site', origin: 'null' }))).status).toBe(403);
+    expect(await queue.list()).toHaveLength(0);
+  });
+
+  it('415 for any other content type', async () => {
+    const { intake } = setup();
+    for (const type of ['text/plain', 'multipart/form-data; boundary=x', '']) {
+      expect((await call(intake, post(JSON.stringify(validRequest()), { 'content-type': type }))).status).toBe(415);
+    }
+  });
+
+  it('413 for a body over 16 KiB, whether or not Content-Length says so', async () => {
+    const { intake } = setup();
+    const big = JSON.stringify(validRequest({ message: 'x'.repeat(maxBodyBytes) }));
+    expect((await call(intake, post(big, { 'content-type': 'application/json' }))).status).toBe(413);
+    const streamed = new Request(`${origin}/api/callback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 20; i += 1) controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.headers.get('content-length')).toBeNull();
+    expect((await call(intake, streamed)).status).toBe(413);
+  });
+
+  it('429 with a retry time once a client passes its limit; other clients go on', async () => {
+    const { intake } = setup();
+    for (let i = 0; i < 3; i += 1) expect((await call(intake, post(validRequest()))).status).toBe(201);
+    const limited = await call(intake, post(validRequest()));
+    expect(limited.status).toBe(429);
+    expect((limited as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(0);
+    expect((await call(intake, post(validRequest()), '192.0.2.2')).status).toBe(201);
+  });
+
+  it('429 from the global cap, whatever the address', async () => {
+    const { intake } = setup({ rateLimit: { perClient: 100, global: 2, windowMs: 60_000 } });
+    expect((await call(intake, post(validRequest()), '192.0.2.1')).status).toBe(201);
+    expect((await call(intake, post(validRequest()), '192.0.2.2')).status).toBe(201);
+    expect((await call(intake, post(validRequest()), '192.0.2.3')).status).toBe(429);
+  });
+
+  it('400 with each failing field named by a message key, and nothing stored', async () => {
+    const { intake, queue } = setup();
+    const outcome = await call(intake, post(validRequest({ phone: '12345', consent: undefined })));
+    expect(outcome).toMatchObject({ status: 400, errors: { phone: 'callbackForm.errorPhoneInvalid', consent: 'callbackForm.errorConsent' } });
+    expect((await call(intake, post('{not json', { 'content-type': 'application/json' }))).status).toBe(400);
+    expect(await queue.list()).toHaveLength(0);
+  });
+
+  it('503, never a false success, when storage fails', async () => {
+    const { intake } = setup({
+      openQueue: async () => {
+        throw new Error('disk full');
+      },
+    });
+    const outcome = await call(intake, post(validRequest()));
+    expect(outcome.status).toBe(503);
+  });
+
+  it('503 when sealing fails', async () => {
+    const { intake, queue } = setup({ recipients: async () => ['not-a-recipient'] });
+    expect((await call(intake, post(validRequest()))).status).toBe(503);
+    expect(await queue.list()).toHaveLength(0);
+  });
+
+  it('logs only time, route, status, duration, reference and error class', async () => {
+    const { intake } = setup();
+    await call(intake, post(validRequest({ askFor: 'Canary Name' })));
+    const lines = vi.mocked(process.stdout.write).mock.calls.map(([line]) => JSON.parse(String(line)));
+    expect(lines).toHaveLength(1);
+    expect(Object.keys(lines[0]).sort()).toEqual(['durationMs', 'reference', 'route', 'status', 'time']);
+  });
+
+  it('property: any body at all gets a 4xx or 201, never a 5xx, and only valid requests are stored', async () => {
+    const { intake, queue } = setup({ rateLimit: null });
+    const anyValue = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+    const field = fc.constantFrom('phone', 'method', 'safeTime', 'voicemail', 'sayWhoWeAre', 'consent', 'message', 'topics', 'access', 'submissionToken', 'askFor', '__proto__', 'constructor');
+    const body = fc.oneof(
+      fc.dictionary(field, anyValue).map((d) => ({ ...validRequest(), ...d })),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.string({ maxLength: 300 }),
+    );
+    await fc.assert(
+      fc.asyncProperty(body, fc.constantFrom('application/json', 'application/x-www-form-urlencoded'), async (b, type) => {
+        const text = typeof b === 'string' ? b : type === 'application/json' ? JSON.stringify(b) : new URLSearchParams(Object.entries(b).map(([k, v]) => [k, String(v)])).toString();
+        const outcome = await call(intake, post(text, { 'content-type': type }));
+        expect(outcome.status).toBeLessThan(500);
+        expect([201, 400]).toContain(outcome.status);
+      }),
+      { numRuns: 150 },
+    );
+    for (const summary of await queue.list()) {
+      const opened = JSON.parse(await unseal(identity, (await queue.get(summary.id))!.sealed));
+      expect(callbackSchema.safeParse({ ...opened.request, submissionToken: 'a'.repeat(20) }).success).toBe(true);
+    }
+  }, 120_000);
+});
