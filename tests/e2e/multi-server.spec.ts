@@ -5,7 +5,6 @@
  * exactly once, nothing may be lost, and no case may be claimed twice.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { openPostgresQueue } from '../../src/queue/postgres.ts';
+import { validRequest } from '../fixtures/callback-requests.ts';
 import { skipReason, startPostgres, type TestPostgres } from '../support/postgres.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -21,19 +21,8 @@ const totalRequests = 500;
 const concurrency = 20;
 const killAfterAcknowledged = 120;
 
-/** A valid request with its own one-time token; the phone is an Ofcom drama number. */
-function payload(i: number) {
-  return {
-    phone: `07700 900${String(i % 1000).padStart(3, '0')}`,
-    method: 'call',
-    safeTime: ['2026-11-30T09:00-11:00'],
-    voicemail: 'no',
-    sayWhoWeAre: 'no',
-    consent: 'yes',
-    message: `multi-server canary ${i}`,
-    submissionToken: randomBytes(18).toString('base64url'),
-  };
-}
+/** A valid request with its own one-time token (and an Ofcom drama number), marked for finding later. */
+const payload = (i: number) => validRequest({ phone: `07700 900${String(i % 1000).padStart(3, '0')}`, message: `multi-server canary ${i}` });
 
 /** Starts `node src/server/start.ts` on `port` and waits until it serves pages. */
 async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
@@ -82,7 +71,7 @@ test('two servers on one PostgreSQL queue keep every acknowledged request exactl
   test.skip(testInfo.project.name !== 'desktop', 'Runs once: it tests servers, not a screen size.');
   cluster = startPostgres(4424);
   test.skip(!cluster, `No PostgreSQL: ${skipReason}`);
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // 500 sealed requests and a dozen command lines: minutes on a busy machine.
 
   const url = await cluster!.createDatabase();
   const identity = await generateX25519Identity();
@@ -113,7 +102,7 @@ test('two servers on one PostgreSQL queue keep every acknowledged request exactl
           }
         }
         for (let retry = 0; !reference && retry < 3; retry += 1) reference = await send(ports[1], body);
-        if (reference) acknowledged.set(body.submissionToken, reference);
+        if (reference) acknowledged.set(body.submissionToken as string, reference);
       }
     };
 
