@@ -5,33 +5,34 @@ import { openRequest, queuedReferences } from './callback-queue.ts';
 test.describe.configure({ timeout: 60_000 });
 
 /** Tests run in parallel against one queue: a request is recognised by what it carries. */
-function expectNoneQueuedSince(before: string[], phone: string) {
+function expectNoneQueuedSince(before: string[], name: string) {
   const added = queuedReferences().filter((r) => !before.includes(r));
-  for (const reference of added) expect(openRequest(reference).phone).not.toBe(phone);
+  for (const reference of added) expect(openRequest(reference).askFor).not.toBe(name);
 }
+const uniqueName = () => `Robin ${Math.random().toString(36).slice(2, 8)}`;
 
 /** A drama number no other test uses, so each test finds its own request. */
 const dramaNumber = () => `07700 900${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
 const toE164 = (n: string) => `+44${n.replace(/\s/g, '').slice(1)}`;
 
-async function fillRequest(page: Page, phone: string) {
+async function fillRequest(page: Page, phone: string, name = 'Robin') {
   await page.getByLabel('A safe phone number').fill(phone);
   await page.getByRole('radio', { name: 'Text' }).check();
   await page.locator('input[name="safeTime"]').first().check();
   await page.locator('input[name="safeTime"]').nth(2).check();
   await page.getByRole('group', { name: 'May we say we are from' }).getByRole('radio', { name: 'Yes' }).check();
-  await page.getByLabel('A name or code name to ask for (optional)').fill('Robin');
+  await page.getByLabel('A name or code name to ask for (optional)').fill(name);
   await page.getByLabel('Anything else we should know? (optional)').fill('After 10 is best');
   await page.getByRole('checkbox', { name: /I agree/ }).check();
 }
 
-async function expectValuesKept(page: Page, phone: string) {
+async function expectValuesKept(page: Page, phone: string, name: string) {
   await expect(page.getByLabel('A safe phone number')).toHaveValue(phone);
   await expect(page.getByRole('radio', { name: 'Text' })).toBeChecked();
   await expect(page.locator('input[name="safeTime"]').first()).toBeChecked();
   await expect(page.locator('input[name="safeTime"]').nth(2)).toBeChecked();
   await expect(page.locator('input[name="safeTime"]').nth(1)).not.toBeChecked();
-  await expect(page.getByLabel('A name or code name to ask for (optional)')).toHaveValue('Robin');
+  await expect(page.getByLabel('A name or code name to ask for (optional)')).toHaveValue(name);
   await expect(page.getByLabel('Anything else we should know? (optional)')).toHaveValue('After 10 is best');
   await expect(page.getByRole('checkbox', { name: /I agree/ })).toBeChecked();
 }
@@ -42,7 +43,8 @@ test.describe('callback form, JavaScript off', () => {
   test('a bad phone number shows the error, keeps everything typed and queues nothing', async ({ page }) => {
     const before = queuedReferences();
     await page.goto('/en/callback/');
-    await fillRequest(page, '07700 9001');
+    const name = uniqueName();
+    await fillRequest(page, '07700 9001', name);
     await page.getByRole('button', { name: 'Ask for a callback' }).click();
     await expect(page).toHaveTitle(/^Error: Ask us to call you back/);
     const summary = page.locator('[data-error-summary]');
@@ -50,8 +52,8 @@ test.describe('callback form, JavaScript off', () => {
     await expect(summary.getByRole('link', { name: 'Enter a UK phone number, like 07700 900123' })).toHaveAttribute('href', '#callback-phone');
     await expect(page.locator('#callback-phone-error')).toContainText('Enter a UK phone number');
     await expect(page.getByLabel('A safe phone number')).toHaveAttribute('aria-describedby', /callback-phone-error/);
-    await expectValuesKept(page, '07700 9001');
-    expectNoneQueuedSince(before, '07700 9001');
+    await expectValuesKept(page, '07700 9001', name);
+    expectNoneQueuedSince(before, name);
   });
 
   test('a good request ends on a page that carries nothing personal, and is queued sealed', async ({ page }) => {
@@ -90,15 +92,16 @@ test.describe('callback form, JavaScript on', () => {
   test('a bad phone number shows the error in place, focuses the summary, keeps everything and queues nothing', async ({ page }) => {
     const before = queuedReferences();
     await hydrated(page);
-    await fillRequest(page, '07700 9001');
+    const name = uniqueName();
+    await fillRequest(page, '07700 9001', name);
     await page.getByRole('button', { name: 'Ask for a callback' }).click();
     await expect(page).toHaveURL(/\/en\/callback\/$/);
     await expect(page.locator('[data-error-summary]')).toBeFocused();
     await expect(page.locator('#callback-phone-error')).toContainText('Enter a UK phone number, like 07700 900123');
     await page.locator('[data-error-summary] a').first().click();
     await expect(page.getByLabel('A safe phone number')).toBeFocused();
-    await expectValuesKept(page, '07700 9001');
-    expectNoneQueuedSince(before, '07700 9001');
+    await expectValuesKept(page, '07700 9001', name);
+    expectNoneQueuedSince(before, name);
   });
 
   test('a good request shows the reference in place and is queued sealed', async ({ page }) => {
