@@ -4,42 +4,19 @@
  * one server is killed (SIGKILL) in the middle. Whatever a server acknowledged must be stored
  * exactly once, nothing may be lost, and no case may be claimed twice.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
 import { Decrypter, generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { openPostgresQueue } from '../../src/queue/postgres.ts';
 import { validRequest } from '../fixtures/callback-requests.ts';
 import { skipReason, startPostgres, type TestPostgres } from '../support/postgres.ts';
+import { runToExit, startServer } from './server-process.ts';
 
-const root = new URL('../..', import.meta.url).pathname;
-const run = promisify(execFile);
 const totalRequests = 500;
 const concurrency = 20;
 const killAfterAcknowledged = 120;
 
 /** A valid request with its own one-time token (and an Ofcom drama number), marked for finding later. */
 const payload = (i: number) => validRequest({ phone: `07700 900${String(i % 1000).padStart(3, '0')}`, message: `multi-server canary ${i}` });
-
-/** Starts `node src/server/start.ts` on `port` and waits until it serves pages. */
-async function startServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), `multi-server-${port}-`));
-  const child = spawn(process.execPath, ['src/server/start.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CALLBACK_RATE_LIMIT: 'off' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`The server on port ${port} exited with ${child.exitCode}.`);
-    const up = await fetch(`http://127.0.0.1:${port}/en/`).then((r) => r.ok, () => false);
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The server on port ${port} did not start.`);
-}
 
 /** POSTs one request; the reference when the server answered 201, otherwise undefined. */
 async function send(port: number, body: ReturnType<typeof payload>): Promise<string | undefined> {
@@ -57,12 +34,7 @@ async function send(port: number, body: ReturnType<typeof payload>): Promise<str
 }
 
 /** Runs the staff command line against the shared queue. */
-function queueCommand(url: string, args: string[]) {
-  return run(process.execPath, ['src/cli/queue.ts', ...args], { cwd: root, env: { ...process.env, QUEUE_URL: url } }).then(
-    ({ stdout }) => ({ code: 0, stdout }),
-    (error: { code?: number; stdout?: string }) => ({ code: typeof error.code === 'number' ? error.code : -1, stdout: error.stdout ?? '' }),
-  );
-}
+const queueCommand = (url: string, args: string[]) => runToExit(['src/cli/queue.ts', ...args], { QUEUE_URL: url });
 
 let cluster: TestPostgres | undefined;
 test.afterAll(() => cluster?.stop());
@@ -77,8 +49,9 @@ test('two servers on one PostgreSQL queue keep every acknowledged request exactl
   const identity = await generateX25519Identity();
   const env = { QUEUE_URL: url, CALLBACK_RECIPIENTS: await identityToRecipient(identity) };
   const ports = [4425, 4426] as const;
-  const servers = await Promise.all(ports.map((port) => startServer(port, env)));
-  const [doomed, survivor] = servers as [ChildProcess, ChildProcess];
+  const servers = await Promise.all(ports.map((port) => startServer(port, { ...env, CALLBACK_RATE_LIMIT: 'off' })));
+  for (const server of servers) expect(await fetch(`${server.url}/en/`).then((r) => r.ok, () => false), server.output()).toBe(true);
+  const doomed = servers[0]!.process;
 
   try {
     // The burst: request i goes to server i % 2; the load balancer resends to the survivor whatever
@@ -113,7 +86,7 @@ test('two servers on one PostgreSQL queue keep every acknowledged request exactl
       for (let round = 0; bursting || round < 3; round += 1) {
         const listed = await queueCommand(url, ['list', '--status', 'new', '--json']);
         expect(listed.code).toBe(0);
-        const ids = (JSON.parse(listed.stdout) as { id: string }[]).slice(0, 2).map((c) => c.id);
+        const ids = (JSON.parse(listed.output) as { id: string }[]).slice(0, 2).map((c) => c.id);
         for (const id of ids) {
           const { code } = await queueCommand(url, ['claim', id, '--by', name]);
           claims.push({ id, by: name, code });
@@ -126,7 +99,7 @@ test('two servers on one PostgreSQL queue keep every acknowledged request exactl
     await staff;
 
     // Then both go down the same list of cases at once, so every one of these claims is contested.
-    const contested = (JSON.parse((await queueCommand(url, ['list', '--status', 'new', '--json'])).stdout) as { id: string }[])
+    const contested = (JSON.parse((await queueCommand(url, ['list', '--status', 'new', '--json'])).output) as { id: string }[])
       .slice(0, 5)
       .map((c) => c.id);
     const contest = (name: string) =>
@@ -173,7 +146,6 @@ test('two servers on one PostgreSQL queue keep every acknowledged request exactl
       await queue.shutdown();
     }
   } finally {
-    for (const server of servers) if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
-    await new Promise<void>((resolve) => (survivor.exitCode !== null || survivor.signalCode !== null ? resolve() : survivor.once('exit', () => resolve())));
+    await Promise.all(servers.map((server) => server.stop()));
   }
 });
