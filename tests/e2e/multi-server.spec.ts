@@ -80,7 +80,7 @@ test('two servers on one PostgreSQL queue keep every acknowledged request exactl
     };
 
     // Two coordinators claim the same newest cases at the same moment, for as long as the burst lasts.
-    const claims: { id: string; by: string; code: number }[] = [];
+    const claims: { id: string; by: string; code: number | null }[] = [];
     let bursting = true;
     const coordinator = async (name: string) => {
       for (let round = 0; bursting || round < 3; round += 1) {
