@@ -3,8 +3,11 @@
  * Every message is a UI key, never English text: `errorKeyFor` turns an issue into the key the
  * page translates. The schema does no I/O.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
 import { z } from 'zod';
+// Only the +44 part of libphonenumber's metadata: the whole file would add 80 kB to the form's
+// JavaScript. tests/unit/callback/uk-phone-metadata.test.ts checks it matches the installed package.
+import ukPhoneMetadata from './uk-phone-metadata.json' with { type: 'json' };
 
 /** The translated messages a field can show, by UI key. */
 export const callbackErrorKeys = [
@@ -30,7 +33,7 @@ export type CallbackErrorKey = (typeof callbackErrorKeys)[number];
  * newly issued ranges as well as Ofcom's drama range, which the tests use.
  */
 export function toE164(value: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(value, 'GB');
+  const parsed = parsePhoneNumberFromString(value, 'GB', ukPhoneMetadata as unknown as MetadataJson);
   if (!parsed || parsed.countryCallingCode !== '44' || !parsed.isPossible()) return undefined;
   // 02, 03 and 07 numbers have 10 digits after the 0; 01 numbers have 9 or 10.
   return /^(?:[237]\d{9}|1\d{8,9})$/.test(parsed.nationalNumber) ? parsed.number : undefined;

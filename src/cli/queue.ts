@@ -116,6 +116,10 @@ async function run(argv: string[]): Promise<number> {
     throw new UsageError('--decision must be share or not-share.');
   }
   const identityFile = command === 'show' && !values.raw ? required(values, 'identity') : values.identity;
+  // Check every argument before touching the queue, so a typo never half-does anything.
+  const id = command === 'list' || command === 'overdue' || command === 'purge' ? '' : caseId(positionals);
+  const actor = ['claim', 'done', 'close', 'share'].includes(command) ? required(values, 'by') : values.by?.trim() || userInfo().username;
+  const reasonText = command === 'share' ? required(values, 'reason') : '';
 
   const queue = await openQueue(process.env);
   try {
@@ -126,10 +130,9 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'show': {
-        const found = await resolve(queue, caseId(positionals));
-        const by = values.by?.trim() || userInfo().username;
+        const found = await resolve(queue, id);
         if (values.raw) {
-          await queue.recordView(found.id, by);
+          await queue.recordView(found.id, actor);
           process.stdout.write(armored(found.sealed));
           return 0;
         }
@@ -143,7 +146,7 @@ async function run(argv: string[]): Promise<number> {
             detail: e.sealedDetail ? await unseal(identity, e.sealedDetail) : null,
           })),
         );
-        await queue.recordView(found.id, by);
+        await queue.recordView(found.id, actor);
         if (values.json) console.log(JSON.stringify({ ...asJson(found), sealed: undefined, request, audit: trail }, null, 2));
         else {
           console.log(row(found));
@@ -153,30 +156,28 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'claim': {
-        const found = await resolve(queue, caseId(positionals));
-        await queue.claim(found.id, required(values, 'by'));
+        const found = await resolve(queue, id);
+        await queue.claim(found.id, actor);
         console.log(`${found.reference} claimed.`);
         return 0;
       }
       case 'done': {
-        const found = await resolve(queue, caseId(positionals));
-        const by = required(values, 'by');
+        const found = await resolve(queue, id);
         const note = values.note?.trim() ? await sealStaffText(values.note.trim()) : undefined;
-        await queue.recordOutcome(found.id, outcome as 'contacted' | 'could-not-contact', by, note);
+        await queue.recordOutcome(found.id, outcome as 'contacted' | 'could-not-contact', actor, note);
         console.log(`${found.reference}: ${outcome}.`);
         return 0;
       }
       case 'close': {
-        const found = await resolve(queue, caseId(positionals));
-        await queue.closeCase(found.id, required(values, 'by'));
+        const found = await resolve(queue, id);
+        await queue.closeCase(found.id, actor);
         console.log(`${found.reference} closed.`);
         return 0;
       }
       case 'share': {
-        const found = await resolve(queue, caseId(positionals));
-        const by = required(values, 'by');
-        const reason = await sealStaffText(required(values, 'reason'));
-        await queue.recordShareDecision(found.id, values.decision === 'share', by, reason);
+        const found = await resolve(queue, id);
+        const reason = await sealStaffText(reasonText);
+        await queue.recordShareDecision(found.id, values.decision === 'share', actor, reason);
         console.log(`${found.reference}: decision recorded.`);
         return 0;
       }

@@ -1,0 +1,89 @@
+/**
+ * `npm run bench [-- --queue sqlite]`: autocannon against POST /api/callback (rate limit off) and,
+ * in the same run, against the floor (tests/bench/floor-server.ts). Prints requests per second,
+ * p50 and p99 latency, and the ratio to the floor. Goals: at least 50% of the floor, p99 ≤ 50 ms.
+ * Each queue backend is one entry in `backends`; add another to compare it.
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { validRequest } from '../fixtures/callback-requests.ts';
+import { startServer } from '../e2e/server-process.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+const duration = 10;
+const connections = 20;
+
+/** How to point the server at each queue backend: extra environment for a fresh data folder. */
+const backends: Record<string, (dataDir: string) => Record<string, string>> = {
+  sqlite: () => ({ QUEUE_URL: '' }),
+};
+
+const { values } = parseArgs({ options: { queue: { type: 'string', default: 'sqlite' } } });
+const backend = backends[values.queue!];
+if (!backend) {
+  console.error(`--queue must be one of: ${Object.keys(backends).join(', ')}`);
+  process.exit(2);
+}
+
+interface Figures {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Ten seconds of 20 connections posting a fresh valid request each time. */
+async function load(name: string, url: string): Promise<Figures> {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(validRequest()) }) }],
+  });
+  return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
+}
+
+async function floor(port: number): Promise<Figures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+  const child = spawn(process.execPath, ['tests/bench/floor-server.ts'], { cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  try {
+    return await load('floor (node:http + one node:sqlite insert)', `http://127.0.0.1:${port}/`);
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function site(port: number): Promise<Figures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-site-'));
+  const server = await startServer(port, { CALLBACK_RATE_LIMIT: 'off', ...backend!(dataDir) }, dataDir);
+  try {
+    return await load(`/api/callback (${values.queue})`, `${server.url}/api/callback`);
+  } finally {
+    await server.stop();
+  }
+}
+
+const floorFigures = await floor(4417);
+const siteFigures = await site(4418);
+const ratio = siteFigures.rps / floorFigures.rps;
+console.log(`\n${connections} connections, ${duration} s each, same machine, same run\n`);
+console.table(
+  [floorFigures, siteFigures].map((f) => ({
+    target: f.name,
+    'req/s': Math.round(f.rps),
+    'p50 ms': f.p50,
+    'p99 ms': f.p99,
+    'non-2xx': f.non2xx,
+    errors: f.errors,
+  })),
+);
+console.log(`ratio to floor: ${(ratio * 100).toFixed(1)}% (goal ≥ 50%); p99 ${siteFigures.p99} ms (goal ≤ 50 ms)`);

@@ -1,0 +1,42 @@
+/** What only the SQLite adapter promises: durable settings, versioned schema, data kept across reopening. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { describe, expect, it } from 'vitest';
+import { openSqliteQueue } from '../../../src/queue/sqlite.ts';
+import { sampleCase } from '../../contract/case-queue-contract.ts';
+
+const freshPath = () => join(mkdtempSync(join(tmpdir(), 'sqlite-queue-')), 'queue.db');
+
+describe('SQLite queue', () => {
+  it('uses WAL and synchronous=FULL, and records its schema version', async () => {
+    const path = freshPath();
+    const queue = openSqliteQueue(path);
+    await queue.shutdown();
+    const db = new DatabaseSync(path);
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(1);
+    db.close();
+  });
+
+  it('keeps cases across closing and reopening', async () => {
+    const path = freshPath();
+    const first = openSqliteQueue(path);
+    const input = sampleCase();
+    await first.enqueue(input);
+    await first.shutdown();
+    const second = openSqliteQueue(path);
+    expect((await second.get(input.reference))?.reference).toBe(input.reference);
+    await second.shutdown();
+  });
+
+  it('refuses a database from a newer version of the code', async () => {
+    const path = freshPath();
+    await openSqliteQueue(path).shutdown();
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA user_version = 99');
+    db.close();
+    expect(() => openSqliteQueue(path)).toThrow(/schema version 99/);
+  });
+});
