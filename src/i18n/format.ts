@@ -1,9 +1,7 @@
 import type { LocaleCode } from './locales.ts';
 
-/** The Intl locale for a site language: British English, not the US default, for "en". */
-export function intlLocale(lang: string): string {
-  return lang === 'en' ? 'en-GB' : lang;
-}
+/** Readers here live in the UK: English dates are written the British way (25 November 2026). */
+const intlLocale = (lang: LocaleCode) => (lang === 'en' ? 'en-GB' : lang);
 
 /** A calendar date written the way readers of `lang` expect, in UK time. */
 export function formatDate(lang: LocaleCode, date: Date): string {
