@@ -1,13 +1,13 @@
 import { locales, type LocaleCode } from './locales.ts';
-import { uiSchema, type UiStrings } from './schema.ts';
+import { uiSchemaFor, type LocaleStrings } from './schema.ts';
 
 // Vite inlines every locale file at build; each is parsed against the schema so a missing or
 // stray key stops the build with the file and key named.
 const files = import.meta.glob<{ default: unknown }>('../../locales/*.json', { eager: true });
 
 /** Parses one locale's JSON against the UI schema, naming the file and keys on failure. */
-export function parseUiStrings(code: string, data: unknown): UiStrings {
-  const result = uiSchema.safeParse(data);
+export function parseUiStrings(code: string, data: unknown): LocaleStrings {
+  const result = uiSchemaFor(code).safeParse(data);
   if (!result.success) {
     const problems = result.error.issues
       .map((issue) => {
@@ -17,7 +17,8 @@ export function parseUiStrings(code: string, data: unknown): UiStrings {
       .join('; ');
     throw new Error(`locales/${code}.json does not match src/i18n/schema.ts: ${problems}`);
   }
-  return result.data;
+  // uiSchemaFor(code) has every plain key, so the parsed object has them all.
+  return result.data as LocaleStrings;
 }
 
 /** UI strings for every language, keyed by locale code. */
@@ -27,4 +28,4 @@ export const resources = Object.fromEntries(
     if (!file) throw new Error(`locales/${code}.json is missing: every language in src/i18n/locales.ts needs one`);
     return [code, parseUiStrings(code, file.default)];
   }),
-) as Record<LocaleCode, UiStrings>;
+) as Record<LocaleCode, LocaleStrings>;

@@ -3,15 +3,28 @@ import { z } from 'zod';
 /** One UI string: a non-empty string whose description doubles as a note for translators. */
 const text = (description: string) => z.string().min(1).meta({ description });
 
+/** A UI string whose wording depends on {{count}}; each language gives the plural forms it needs. */
+interface PluralText {
+  plural: z.ZodString;
+}
+const plural = (description: string): PluralText => ({ plural: text(description) });
+
+/** Keeps each declaration's own type, so plain and plural keys can be told apart in types. */
+const declareUi = <T extends Record<string, z.ZodString | PluralText>>(declarations: T) => declarations;
+
 /**
- * Every UI key, declared once. Each locales/<lang>.json is parsed against this at build and in the
- * unit tests, so a missing or stray key fails both. Keys are "<component>.<purpose>"; keys heard
- * only by screen readers end in "accessibleLabel". {{name}} marks an i18next variable: keep it.
+ * Every UI key, declared once. Each locales/<lang>.json is parsed against uiSchemaFor(lang) at
+ * build and in the unit tests, so a missing or stray key fails both. Keys are
+ * "<component>.<purpose>"; keys heard only by screen readers end in "accessibleLabel".
+ * {{name}} marks an i18next variable: keep it. A plural key appears in the files as i18next plural
+ * forms: "key_one", "key_other" in English; Arabic needs _zero, _one, _two, _few, _many, _other.
  */
-export const uiSchema = z.strictObject({
+export const uiKeys = declareUi({
   'skipLink.label': text('Link at the very top of each page that jumps past the header to the main content.'),
   'quickExit.label': text('Visible text on the button that leaves the site at once. Short, two or three words.'),
   'quickExit.hint': text('Short hint beside the exit button: it can also be used by pressing Shift three times.'),
+  'quickExit.pressesLeft': plural('Announced to screen readers after each press of Shift: how many more presses leave the site. {{count}} is 1 or 2.'),
+  'quickExit.timedOut': text('Announced when more than 5 seconds pass between presses of Shift, so the count starts again.'),
   'header.homeAccessibleLabel': text('Screen reader name of the landlord name link in the header, which goes to the home page. {{name}} is the landlord.'),
   'languageSwitcher.label': text('Label of the language menu. The menu lists each language in its own script.'),
   'languageSwitcher.submit': text('Button that changes the language when JavaScript is off.'),
@@ -109,8 +122,37 @@ export const uiSchema = z.strictObject({
   'callbackSent.noConfirmation': text('We never send an email or text to confirm.'),
 });
 
-/** The shape of one language's UI strings. */
-export type UiStrings = z.infer<typeof uiSchema>;
+type Declarations = typeof uiKeys;
 
-/** Every UI key. */
-export type UiKey = keyof UiStrings;
+/** Keys of plain strings, used as they are: t('skipLink.label'). */
+export type UiKey = { [K in keyof Declarations]: Declarations[K] extends PluralText ? never : K }[keyof Declarations];
+
+/** Keys of plural strings, used with a count: t('quickExit.pressesLeft', { count }). */
+export type PluralUiKey = Exclude<keyof Declarations, UiKey>;
+
+// English is the source language, and needs only these two forms (a unit test checks this).
+type SourcePluralForm = 'one' | 'other';
+
+/** The shape of the source (English) UI strings; i18next's types check t() calls against it. */
+export type UiStrings = { [K in UiKey]: string } & { [K in PluralUiKey as `${K}_${SourcePluralForm}`]: string };
+
+/** One language's UI strings: every plain key, plus its own plural forms. */
+export type LocaleStrings = { [K in UiKey]: string } & Record<string, string>;
+
+/** The plural forms a language needs, named as i18next suffixes them ("one", "few", …). */
+export function pluralForms(lang: string): Intl.LDMLPluralRule[] {
+  return new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+}
+
+/** The schema one language's file must match: every plain key, and each plural key in exactly its forms. */
+export function uiSchemaFor(lang: string) {
+  const shape: Record<string, z.ZodString> = {};
+  for (const [key, declaration] of Object.entries(uiKeys)) {
+    if ('plural' in declaration) {
+      for (const form of pluralForms(lang)) shape[`${key}_${form}`] = declaration.plural;
+    } else {
+      shape[key] = declaration;
+    }
+  }
+  return z.strictObject(shape);
+}
