@@ -10,6 +10,13 @@ import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
 // Absolute addresses for canonical, hreflang and the sitemap. Set SITE_URL in production.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
+/** The public host from SITE_URL, when it is set; none in development. */
+function publicDomains() {
+  if (!process.env.SITE_URL) return [];
+  const { hostname, protocol, port } = new URL(process.env.SITE_URL);
+  return [{ hostname, protocol: protocol.slice(0, -1), ...(port ? { port } : {}) }];
+}
+
 export default defineConfig({
   site,
   output: 'static',
@@ -19,7 +26,9 @@ export default defineConfig({
   session: false,
   // Our own origin check (src/callback/intake.ts) replaces Astro's: with Referrer-Policy no-referrer a
   // same-origin form post carries "Origin: null", which Astro's check would refuse.
-  security: { checkOrigin: false },
+  // Behind a TLS proxy, trust its X-Forwarded-* headers for the public host only, so the rate limit
+  // sees each person's address rather than the proxy's (README: "Running in production").
+  security: { checkOrigin: false, allowedDomains: publicDomains() },
   integrations: [
     react(),
     sitemap({

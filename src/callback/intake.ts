@@ -101,7 +101,11 @@ export function createIntake(deps: IntakeDependencies) {
   const extraOrigins = deps.extraOrigins ?? [];
 
   async function store(values: z.output<typeof callbackSchema>, lang: string): Promise<{ reference: string; dueBy: Date }> {
-    queue ??= deps.openQueue();
+    // A queue that could not be opened (a database still starting, say) is tried again next time.
+    queue ??= deps.openQueue().catch((error: unknown) => {
+      queue = undefined;
+      throw error;
+    });
     const opened = await queue;
     const recipients = await deps.recipients();
     const createdAt = now();

@@ -1,8 +1,10 @@
 /**
  * Picks the case queue from QUEUE_URL: unset → SQLite at DATA_DIR/queue.db; "sqlite:<path>" → that
- * file. The server and the staff command line both open the queue through here.
+ * file; "postgres://…" or "postgresql://…" → the shared PostgreSQL queue for several servers. The
+ * server and the staff command line both open the queue through here.
  */
 import { join, resolve } from 'node:path';
+import { openPostgresQueue } from './postgres.ts';
 import { openSqliteQueue } from './sqlite.ts';
 import type { CaseQueue } from './types.ts';
 
@@ -11,5 +13,6 @@ export async function openQueue(env: NodeJS.ProcessEnv = process.env): Promise<C
   const url = env.QUEUE_URL?.trim();
   if (!url) return openSqliteQueue(join(resolve(env.DATA_DIR ?? 'data'), 'queue.db'));
   if (url.startsWith('sqlite:')) return openSqliteQueue(resolve(url.slice('sqlite:'.length)));
-  throw new Error('QUEUE_URL must be unset or "sqlite:<path>".');
+  if (/^postgres(ql)?:\/\//.test(url)) return openPostgresQueue(url);
+  throw new Error('QUEUE_URL must be unset, "sqlite:<path>" or "postgres://…".');
 }

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type SQLInputValue } from 'node:sqlite';
 import {
+  allowedFrom,
   CaseQueueError,
   type AuditAction,
   type AuditEntry,
@@ -70,13 +71,6 @@ function toSummary(row: CaseRow): CaseSummary {
     closedAt: row.closed_at === null ? null : new Date(row.closed_at),
   };
 }
-
-/** Which states each change may start from. */
-const allowedFrom: Record<'claim' | 'outcome' | 'close', CaseStatus[]> = {
-  claim: ['new'],
-  outcome: ['claimed'],
-  close: ['contacted', 'could-not-contact'],
-};
 
 /** Opens (creating and migrating if needed) the SQLite queue at `path`, and checks its durability settings. */
 export function openSqliteQueue(path: string): CaseQueue {

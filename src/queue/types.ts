@@ -10,6 +10,13 @@ export type CaseStatus = 'new' | 'claimed' | 'contacted' | 'could-not-contact' |
 
 export const caseStatuses: readonly CaseStatus[] = ['new', 'claimed', 'contacted', 'could-not-contact', 'closed'];
 
+/** Which states each change may start from; every adapter enforces these same rules. */
+export const allowedFrom: Record<'claim' | 'outcome' | 'close', readonly CaseStatus[]> = {
+  claim: ['new'],
+  outcome: ['claimed'],
+  close: ['contacted', 'could-not-contact'],
+};
+
 /** The result of the first contact attempt. */
 export type CaseOutcome = 'contacted' | 'could-not-contact';
 

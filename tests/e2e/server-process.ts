@@ -26,7 +26,8 @@ export async function startServer(port: number, env: Record<string, string> = {}
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i += 1) {
+  // Up to a minute: loading the server is slow on a busy machine.
+  for (let i = 0; i < 600; i += 1) {
     if (child.exitCode !== null) throw new Error(`The server exited: ${output}`);
     const up = await fetch(`${url}/en/`).then(
       (r) => r.ok,

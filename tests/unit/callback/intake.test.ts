@@ -156,6 +156,21 @@ describe('the callback intake', () => {
     expect(outcome.status).toBe(503);
   });
 
+  it('503 while the queue cannot be opened, then 201 once it can, without a restart', async () => {
+    let databaseUp = false;
+    const { queue } = setup();
+    const { intake: recovering } = setup({
+      openQueue: async () => {
+        if (!databaseUp) throw new Error('connection refused');
+        return queue;
+      },
+    });
+    expect((await call(recovering, post(validRequest()))).status).toBe(503);
+    databaseUp = true;
+    expect((await call(recovering, post(validRequest()))).status).toBe(201);
+    expect(await queue.list()).toHaveLength(1);
+  });
+
   it('503 when sealing fails', async () => {
     const { intake, queue } = setup({ recipients: async () => ['not-a-recipient'] });
     expect((await call(intake, post(validRequest()))).status).toBe(503);

@@ -1,0 +1,291 @@
+/**
+ * The shared CaseQueue for landlords that run several servers: PostgreSQL through `pg`.
+ * Every server and every staff command line talks to the same database, so the rules that keep a
+ * case safe live in SQL: a claim is a conditional UPDATE that only one transaction can win, each
+ * change commits together with its audit row, and the submission key is a unique constraint.
+ */
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import {
+  allowedFrom,
+  CaseQueueError,
+  type AuditAction,
+  type AuditEntry,
+  type CaseOutcome,
+  type CaseQueue,
+  type CaseRecord,
+  type CaseStatus,
+  type CaseSummary,
+  type NewCase,
+} from './types.ts';
+
+/** Versioned schema: entry n takes the database from version n to n + 1. Append only. */
+const migrations = [
+  `CREATE TABLE cases (
+     id text PRIMARY KEY,
+     reference text NOT NULL UNIQUE,
+     submission_key text NOT NULL UNIQUE,
+     lang text NOT NULL,
+     created_at timestamptz NOT NULL,
+     due_by timestamptz NOT NULL,
+     status text NOT NULL CHECK (status IN ('new', 'claimed', 'contacted', 'could-not-contact', 'closed')),
+     claimed_by text,
+     closed_at timestamptz,
+     sealed bytea NOT NULL
+   );
+   CREATE INDEX cases_status_due ON cases (status, due_by);
+   CREATE INDEX cases_created ON cases (created_at DESC);
+   CREATE TABLE audit (
+     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+     at timestamptz NOT NULL,
+     actor text NOT NULL,
+     action text NOT NULL,
+     sealed_detail bytea
+   );
+   CREATE INDEX audit_case ON audit (case_id, seq);`,
+];
+
+/** Held while migrating, so servers starting together apply each migration exactly once. */
+const migrationLockKey = 7_246_007;
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  lang: string;
+  created_at: Date;
+  due_by: Date;
+  status: CaseStatus;
+  claimed_by: string | null;
+  closed_at: Date | null;
+  sealed?: Buffer;
+}
+
+const summaryColumns = 'id, reference, lang, created_at, due_by, status, claimed_by, closed_at';
+
+function toSummary(row: CaseRow): CaseSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    lang: row.lang,
+    createdAt: row.created_at,
+    dueBy: row.due_by,
+    status: row.status,
+    claimedBy: row.claimed_by,
+    closedAt: row.closed_at,
+  };
+}
+
+/** pg sends a Buffer as bytea; a plain Uint8Array is wrapped without copying. */
+function bytea(bytes: Uint8Array | null): Buffer | null {
+  return bytes === null ? null : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/**
+ * Connects to the queue at `url` (postgres://…), applies any missing migrations under an advisory
+ * lock, and returns the queue. `poolSize` caps this process's connections.
+ */
+export async function openPostgresQueue(url: string, poolSize = 10): Promise<CaseQueue> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection dropped by the database must not crash the server; the next query reconnects.
+  pool.on('error', (error) => console.error(`case queue: idle PostgreSQL connection lost (${error.name})`));
+  try {
+    await migrate(pool);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return new PostgresCaseQueue(pool);
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (error: Error) => (broken = error);
+  client.on('error', onError);
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
+    await client.query(`CREATE TABLE IF NOT EXISTS queue_schema_version (
+      version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM queue_schema_version');
+    const version = rows[0]?.version ?? 0;
+    if (version > migrations.length) {
+      throw new Error(`The queue database is at schema version ${version}, newer than this code knows (${migrations.length}).`);
+    }
+    for (let v = version; v < migrations.length; v += 1) {
+      await client.query('BEGIN');
+      try {
+        await client.query(migrations[v]!);
+        await client.query('INSERT INTO queue_schema_version (version) VALUES ($1)', [v + 1]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [migrationLockKey]).catch(() => undefined);
+    client.off('error', onError);
+    client.release(broken);
+  }
+}
+
+class PostgresCaseQueue implements CaseQueue {
+  #pool: pg.Pool;
+
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
+  }
+
+  async enqueue(input: NewCase): Promise<{ reference: string; created: boolean }> {
+    return this.#transaction(async (client) => {
+      // The unique submission key decides: a concurrent duplicate waits for the first to commit, then inserts nothing.
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
+         VALUES ($1, $2, $3, $4, $5, $6, 'new', $7)
+         ON CONFLICT (submission_key) DO NOTHING RETURNING id`,
+        [randomUUID(), input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed)],
+      );
+      const id = inserted.rows[0]?.id;
+      if (id === undefined) {
+        const existing = await client.query<{ reference: string }>('SELECT reference FROM cases WHERE submission_key = $1', [input.submissionKey]);
+        return { reference: existing.rows[0]!.reference, created: false };
+      }
+      await client.query(`INSERT INTO audit (case_id, at, actor, action) VALUES ($1, $2, 'intake', 'created')`, [id, input.createdAt]);
+      return { reference: input.reference, created: true };
+    });
+  }
+
+  async list(filter: { status?: CaseStatus } = {}): Promise<CaseSummary[]> {
+    const where = filter.status ? 'WHERE status = $1' : '';
+    const { rows } = await this.#pool.query<CaseRow>(
+      `SELECT ${summaryColumns} FROM cases ${where} ORDER BY created_at DESC, reference DESC`,
+      filter.status ? [filter.status] : [],
+    );
+    return rows.map(toSummary);
+  }
+
+  async get(idOrReference: string): Promise<CaseRecord | undefined> {
+    const { rows } = await this.#pool.query<CaseRow>(`SELECT ${summaryColumns}, sealed FROM cases WHERE id = $1 OR reference = $1`, [idOrReference]);
+    const row = rows[0];
+    return row ? { ...toSummary(row), sealed: new Uint8Array(row.sealed!) } : undefined;
+  }
+
+  async recordView(id: string, actor: string): Promise<void> {
+    await this.#appendAudit(id, actor, 'viewed', null);
+  }
+
+  async claim(id: string, actor: string): Promise<void> {
+    await this.#change(id, 'claim', 'claimed', actor, 'claimed', null);
+  }
+
+  async recordOutcome(id: string, outcome: CaseOutcome, actor: string, sealedNote?: Uint8Array): Promise<void> {
+    await this.#change(id, 'outcome', outcome, actor, outcome, sealedNote ?? null);
+  }
+
+  async closeCase(id: string, actor: string): Promise<void> {
+    await this.#change(id, 'close', 'closed', actor, 'closed', null);
+  }
+
+  async recordShareDecision(id: string, share: boolean, actor: string, sealedReason: Uint8Array): Promise<void> {
+    await this.#appendAudit(id, actor, share ? 'shared' : 'not-shared', sealedReason);
+  }
+
+  async audit(id: string): Promise<AuditEntry[]> {
+    const { rows } = await this.#pool.query<{ at: Date; actor: string; action: AuditAction; sealed_detail: Buffer | null }>(
+      'SELECT at, actor, action, sealed_detail FROM audit WHERE case_id = $1 ORDER BY seq',
+      [id],
+    );
+    return rows.map((r) => ({
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      sealedDetail: r.sealed_detail === null ? null : new Uint8Array(r.sealed_detail),
+    }));
+  }
+
+  async overdue(now: Date): Promise<CaseSummary[]> {
+    const { rows } = await this.#pool.query<CaseRow>(
+      `SELECT ${summaryColumns} FROM cases WHERE status IN ('new', 'claimed') AND due_by < $1 ORDER BY due_by`,
+      [now],
+    );
+    return rows.map(toSummary);
+  }
+
+  async purge(closedBefore: Date): Promise<number> {
+    // The audit rows go with their case (ON DELETE CASCADE), in the same statement.
+    const result = await this.#pool.query(`DELETE FROM cases WHERE status = 'closed' AND closed_at < $1`, [closedBefore]);
+    return result.rowCount ?? 0;
+  }
+
+  async shutdown(): Promise<void> {
+    if (!this.#pool.ended) await this.#pool.end();
+  }
+
+  /**
+   * One state change and its audit row in one transaction. The UPDATE only matches a row still in
+   * an allowed state; a concurrent second claim waits for the first to commit, re-reads the row,
+   * finds it "claimed", and matches nothing.
+   */
+  async #change(
+    id: string,
+    change: keyof typeof allowedFrom,
+    to: CaseStatus,
+    actor: string,
+    action: AuditAction,
+    sealedDetail: Uint8Array | null,
+  ): Promise<void> {
+    await this.#transaction(async (client) => {
+      const updated = await client.query(
+        `UPDATE cases SET status = $2,
+           claimed_by = CASE WHEN $2 = 'claimed' THEN $3 ELSE claimed_by END,
+           closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END
+         WHERE id = $1 AND status = ANY($4::text[])`,
+        [id, to, actor, allowedFrom[change]],
+      );
+      if (updated.rowCount === 0) {
+        const current = await client.query<{ status: CaseStatus }>('SELECT status FROM cases WHERE id = $1', [id]);
+        const from = current.rows[0]?.status;
+        if (!from) throw new CaseQueueError('not-found', `No case with id ${id}.`);
+        throw new CaseQueueError('invalid-transition', `Case ${id} is "${from}", so it cannot become "${to}".`);
+      }
+      await client.query('INSERT INTO audit (case_id, at, actor, action, sealed_detail) VALUES ($1, now(), $2, $3, $4)', [
+        id,
+        actor,
+        action,
+        bytea(sealedDetail),
+      ]);
+    });
+  }
+
+  /** An audit line that changes no state (viewed, share decisions); one statement, so atomic. */
+  async #appendAudit(id: string, actor: string, action: AuditAction, sealedDetail: Uint8Array | null): Promise<void> {
+    const result = await this.#pool.query(
+      'INSERT INTO audit (case_id, at, actor, action, sealed_detail) SELECT id, now(), $2, $3, $4 FROM cases WHERE id = $1',
+      [id, actor, action, bytea(sealedDetail)],
+    );
+    if (result.rowCount === 0) throw new CaseQueueError('not-found', `No case with id ${id}.`);
+  }
+
+  /** Runs `work` between BEGIN and COMMIT on one connection, rolling back on any error. */
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let broken: Error | undefined;
+    // A checked-out client has no pool listener: without ours, a dropped connection would crash the server.
+    const onError = (error: Error) => (broken = error);
+    client.on('error', onError);
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A connection that cannot even roll back is discarded rather than returned to the pool.
+      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw error;
+    } finally {
+      client.off('error', onError);
+      client.release(broken);
+    }
+  }
+}

@@ -1,0 +1,17 @@
+import { afterAll, describe, it, vi } from 'vitest';
+import { openPostgresQueue } from '../../src/queue/postgres.ts';
+import { skipReason, startPostgres } from '../support/postgres.ts';
+import { caseQueueContract } from './case-queue-contract.ts';
+
+// Each test makes a database and several connections: slow on a busy machine, so allow a minute.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+const cluster = startPostgres(4420);
+afterAll(() => cluster?.stop());
+
+if (cluster) {
+  caseQueueContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
+} else {
+  describe.skip(`CaseQueue contract: postgres (skipped: ${skipReason})`, () => {
+    it('needs PostgreSQL', () => undefined);
+  });
+}

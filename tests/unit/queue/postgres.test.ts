@@ -1,0 +1,130 @@
+/** What only the shared PostgreSQL queue must guarantee: several servers at once on one database. */
+import pg from 'pg';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { openQueue } from '../../../src/queue/index.ts';
+import { openPostgresQueue } from '../../../src/queue/postgres.ts';
+import type { CaseQueue } from '../../../src/queue/types.ts';
+import { sampleCase } from '../../contract/case-queue-contract.ts';
+import { skipReason, startPostgres } from '../../support/postgres.ts';
+
+// Each test makes a database and several connections: slow on a busy machine, so allow a minute.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
+const cluster = startPostgres(4421);
+afterAll(() => cluster?.stop());
+
+/** Runs `work` with a plain client on `url`, for looking under the adapter. */
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client(url);
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' : ` (skipped: ${skipReason})`}`, () => {
+  it('is the queue the server and the command line open when QUEUE_URL is postgres://…', async () => {
+    const url = await cluster!.createDatabase();
+    const queue = await openQueue({ QUEUE_URL: url });
+    try {
+      const input = sampleCase();
+      await queue.enqueue(input);
+      const rows = await withClient(url, async (c) => (await c.query('SELECT reference FROM cases')).rows);
+      expect(rows).toEqual([{ reference: input.reference }]);
+    } finally {
+      await queue.shutdown();
+    }
+  });
+
+  it('migrates exactly once when many servers start together', async () => {
+    const url = await cluster!.createDatabase();
+    const queues = await Promise.all(Array.from({ length: 6 }, () => openPostgresQueue(url, 2)));
+    try {
+      const versions = await withClient(url, async (c) => (await c.query('SELECT version FROM queue_schema_version ORDER BY version')).rows);
+      expect(versions).toEqual([{ version: 1 }]);
+      await queues[0]!.enqueue(sampleCase());
+      expect(await queues[5]!.list()).toHaveLength(1);
+    } finally {
+      await Promise.all(queues.map((q) => q.shutdown()));
+    }
+  });
+
+  it('refuses to start on a database migrated by newer code', async () => {
+    const url = await cluster!.createDatabase();
+    await (await openPostgresQueue(url)).shutdown();
+    await withClient(url, (c) => c.query('INSERT INTO queue_schema_version (version) VALUES (99)'));
+    await expect(openPostgresQueue(url)).rejects.toThrow(/schema version 99, newer than this code knows/);
+  });
+
+  it('never lets two servers claim the same case', async () => {
+    const url = await cluster!.createDatabase();
+    const [a, b] = [await openPostgresQueue(url, 5), await openPostgresQueue(url, 5)] as [CaseQueue, CaseQueue];
+    try {
+      const inputs = Array.from({ length: 60 }, () => sampleCase());
+      for (const input of inputs) await a.enqueue(input);
+      const ids = (await a.list()).map((c) => c.id);
+      const attempt = (queue: CaseQueue, who: string) =>
+        Promise.all(ids.map((id) => queue.claim(id, who).then(() => [id, who] as const, () => undefined)));
+      const [byA, byB] = await Promise.all([attempt(a, 'sam'), attempt(b, 'alex')]);
+      const wins = [...byA, ...byB].filter((w) => w !== undefined);
+      expect(wins).toHaveLength(ids.length);
+      expect(new Set(wins.map(([id]) => id)).size).toBe(ids.length);
+      for (const [id, who] of wins) {
+        expect((await b.get(id))!.claimedBy).toBe(who);
+        expect((await b.audit(id)).filter((e) => e.action === 'claimed').map((e) => e.actor)).toEqual([who]);
+      }
+    } finally {
+      await Promise.all([a.shutdown(), b.shutdown()]);
+    }
+  });
+
+  it('rolls a state change back when its audit row cannot be written', async () => {
+    const url = await cluster!.createDatabase();
+    const queue = await openPostgresQueue(url);
+    try {
+      const input = sampleCase();
+      await queue.enqueue(input);
+      const { id } = (await queue.get(input.reference))!;
+      await withClient(url, (c) =>
+        c.query(`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit unavailable'; END $$;
+                 CREATE TRIGGER refuse_claims BEFORE INSERT ON audit FOR EACH ROW WHEN (NEW.action = 'claimed') EXECUTE FUNCTION refuse();`),
+      );
+      await expect(queue.claim(id, 'sam')).rejects.toThrow(/audit unavailable/);
+      expect((await queue.get(id))!).toMatchObject({ status: 'new', claimedBy: null });
+    } finally {
+      await queue.shutdown();
+    }
+  });
+
+  it('holds nothing but sealed bytes and case metadata in its tables', async () => {
+    const url = await cluster!.createDatabase();
+    await (await openPostgresQueue(url)).shutdown();
+    const columns = await withClient(url, async (c) =>
+      (
+        await c.query<{ table_name: string; column_name: string; data_type: string }>(
+          `SELECT table_name, column_name, data_type FROM information_schema.columns
+           WHERE table_schema = 'public' AND table_name IN ('cases', 'audit') ORDER BY table_name, ordinal_position`,
+        )
+      ).rows.map((r) => `${r.table_name}.${r.column_name}:${r.data_type}`),
+    );
+    expect(columns).toEqual([
+      'audit.seq:bigint',
+      'audit.case_id:text',
+      'audit.at:timestamp with time zone',
+      'audit.actor:text',
+      'audit.action:text',
+      'audit.sealed_detail:bytea',
+      'cases.id:text',
+      'cases.reference:text',
+      'cases.submission_key:text',
+      'cases.lang:text',
+      'cases.created_at:timestamp with time zone',
+      'cases.due_by:timestamp with time zone',
+      'cases.status:text',
+      'cases.claimed_by:text',
+      'cases.closed_at:timestamp with time zone',
+      'cases.sealed:bytea',
+    ]);
+  });
+});
