@@ -7,5 +7,8 @@ export default getViteConfig({
     root: new URL('..', import.meta.url).pathname,
     include: ['tests/unit/**/*.test.ts', 'tests/contract/**/*.test.ts'],
     environment: 'node',
+    // Property tests and real PostgreSQL clusters run many cases; a busy 2-core machine needs room.
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
   },
 });
