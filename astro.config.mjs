@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
+import { contentStatusSummary } from './src/content/status-summary-integration.ts';
 
 export default defineConfig({
   // Absolute addresses for canonical, hreflang and the sitemap. Set SITE_URL in production.
@@ -15,7 +16,7 @@ export default defineConfig({
   adapter: node({ mode: 'standalone' }),
   // No sessions: a session cookie is a trace on a shared device.
   session: false,
-  integrations: [react(), sitemap({ filter: (page) => new URL(page).pathname !== '/' })],
+  integrations: [react(), sitemap({ filter: (page) => new URL(page).pathname !== '/' }), contentStatusSummary()],
   i18n: {
     defaultLocale,
     locales: localeCodes,

@@ -4,3 +4,10 @@ import type { LocaleCode } from './locales.ts';
 export function formatDate(lang: LocaleCode, date: Date): string {
   return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).format(date);
 }
+
+/** A span of calendar days ("YYYY-MM-DD", both included) written the way readers of `lang` expect. */
+export function formatDateRange(lang: LocaleCode, start: string, end: string): string {
+  // Midday UTC is the same calendar day in the UK in winter and summer.
+  const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).formatRange(day(start), day(end));
+}

@@ -1,0 +1,38 @@
+/**
+ * npm run content:status [-- --json] [-- --root <folder>]
+ * For each language: which pages are up to date, outdated (the English changed since), missing,
+ * or machine-drafted and not yet reviewed; then every page still marked `verified: false`.
+ * Plain Node (no Astro, no Vite), so staff can run it without building the site.
+ */
+import { parseArgs } from 'node:util';
+import { localeFor, localeCodes } from '../i18n/locales.ts';
+import { readContentFiles } from '../content/content-files.ts';
+import { contentStatus, summaryLine, type ContentStatus } from '../content/translation-status.ts';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    root: { type: 'string', default: new URL('../content', import.meta.url).pathname },
+  },
+});
+
+const status = contentStatus(readContentFiles(values.root), localeCodes);
+
+/** The report as staff read it: a summary line per language, then the pages that need work. */
+function formatReport({ languages, unverified }: ContentStatus): string {
+  const lines: string[] = ['Translation status (English is the source)', ''];
+  for (const language of languages) {
+    lines.push(summaryLine(language, localeFor(language.lang).englishName));
+    for (const page of language.pages) {
+      const name = `${page.collection}/${page.slug}`;
+      if (page.state === 'outdated') lines.push(`      outdated:     ${name} (${page.reason})`);
+      if (page.state === 'missing') lines.push(`      missing:      ${name} (shown in English with a notice)`);
+      if (page.unreviewed) lines.push(`      not reviewed: ${name}`);
+    }
+  }
+  lines.push('', unverified.length ? 'Facts to check (verified: false):' : 'No page is marked verified: false.');
+  for (const page of unverified) lines.push(`      ${page.collection}/${page.lang}/${page.slug}`);
+  return lines.join('\n');
+}
+
+console.log(values.json ? JSON.stringify(status, null, 2) : formatReport(status));
