@@ -2,19 +2,30 @@
  * npm run content:status [-- --json] [-- --root <folder>]
  * For each language: which pages are up to date, outdated (the English changed since), missing,
  * or machine-drafted and not yet reviewed; then every page still marked `verified: false`.
+ * npm run content:status -- --hash guidance/en/<slug>.md prints the sourceHash a translation records.
  * Plain Node (no Astro, no Vite), so staff can run it without building the site.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeFor, localeCodes } from '../i18n/locales.ts';
-import { readContentFiles } from '../content/content-files.ts';
+import { readContentFiles, sourceHash } from '../content/content-files.ts';
 import { contentStatus, summaryLine, type ContentStatus } from '../content/translation-status.ts';
 
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
     root: { type: 'string', default: new URL('../content', import.meta.url).pathname },
+    hash: { type: 'string' },
   },
 });
+
+if (values.hash) {
+  // Staff may give the path from the project folder or from src/content.
+  const file = existsSync(values.hash) ? values.hash : resolve(values.root, values.hash);
+  console.log(sourceHash(readFileSync(file)));
+  process.exit(0);
+}
 
 const status = contentStatus(readContentFiles(values.root), localeCodes);
 

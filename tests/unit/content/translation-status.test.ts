@@ -69,4 +69,8 @@ describe('npm run content:status', () => {
     expect(text).toMatch(/not reviewed: +guidance\/gamma/);
     expect(text).toContain('campaigns/en/event');
   });
+
+  it('--hash prints the sourceHash a translation of that file records', () => {
+    expect(run('--hash', 'guidance/en/alpha.md').trim()).toBe(readContentFiles(fixtures).find((f) => f.slug === 'alpha' && f.lang === 'en')!.hash);
+  });
 });
