@@ -12,5 +12,5 @@ export function formatDate(lang: LocaleCode, date: Date): string {
 export function formatDateRange(lang: LocaleCode, start: string, end: string): string {
   // Midday UTC is the same calendar day in the UK in winter and summer.
   const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'Europe/London' }).formatRange(day(start), day(end));
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'Europe/London' }).formatRange(day(start), day(end));
 }
