@@ -5,7 +5,8 @@
  * language or a slow page type stands out.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localeCodes } from '../../src/i18n/locales.ts';
@@ -20,10 +21,23 @@ const htmlPages = (dir: string): string[] =>
     entry.isDirectory() ? htmlPages(join(dir, entry.name)) : entry.name.endsWith('.html') ? [join(dir, entry.name)] : [],
   );
 
+/** CPU seconds used so far by this process's finished children (Linux /proc; 0 elsewhere). */
+function childCpuSeconds(): number {
+  try {
+    // Fields after the ")" of the command name: cutime and cstime are the 14th and 15th.
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+console.log(`load average at start: ${loadavg()[0]!.toFixed(1)} on this machine`);
 const seconds: number[] = [];
 for (let run = 1; run <= Number(values.runs); run++) {
   rmSync(join(root, 'dist'), { recursive: true, force: true });
   const started = performance.now();
+  const cpuBefore = childCpuSeconds();
   const build = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: root,
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -31,7 +45,7 @@ for (let run = 1; run <= Number(values.runs); run++) {
   });
   if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}\n${build.stderr}`);
   seconds.push((performance.now() - started) / 1000);
-  console.log(`run ${run}: ${seconds.at(-1)!.toFixed(1)} s`);
+  console.log(`run ${run}: ${seconds.at(-1)!.toFixed(1)} s wall, ${(childCpuSeconds() - cpuBefore).toFixed(1)} s CPU`);
 }
 
 const pages = htmlPages(join(root, 'dist/client'));
