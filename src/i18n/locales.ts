@@ -16,6 +16,10 @@ export interface Locale {
 export const locales = [
   { code: 'en', label: 'English', englishName: 'English', dir: 'ltr' },
   { code: 'ar', label: 'العربية', englishName: 'Arabic', dir: 'rtl' },
+  { code: 'ur', label: 'اردو', englishName: 'Urdu', dir: 'rtl' },
+  { code: 'pa', label: 'ਪੰਜਾਬੀ', englishName: 'Panjabi', dir: 'ltr' },
+  { code: 'bn', label: 'বাংলা', englishName: 'Bengali', dir: 'ltr' },
+  { code: 'gu', label: 'ગુજરાતી', englishName: 'Gujarati', dir: 'ltr' },
 ] as const satisfies readonly Locale[];
 
 export type LocaleCode = (typeof locales)[number]['code'];
