@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { localeCodes } from '../../../src/i18n/locales.ts';
 import { readContentFiles, sourceHash } from '../../../src/content/content-files.ts';
 import { contentStatus, summaryLine, type ContentStatus } from '../../../src/content/translation-status.ts';
 
@@ -56,9 +57,10 @@ describe('npm run content:status', () => {
   const run = (...args: string[]) =>
     execFileSync(process.execPath, ['src/cli/content-status.ts', '--root', fixtures, ...args], { encoding: 'utf8' });
 
-  it('--json gives the same report as data', () => {
+  it('--json gives the same report as data, for every language of the site', () => {
     const json = JSON.parse(run('--json')) as ContentStatus;
-    expect(json).toEqual(JSON.parse(JSON.stringify(contentStatus(readContentFiles(fixtures), ['en', 'ar']))));
+    expect(json.languages.map((l) => l.lang)).toEqual(localeCodes);
+    expect(json).toEqual(JSON.parse(JSON.stringify(contentStatus(readContentFiles(fixtures), localeCodes))));
   });
 
   it('prints a line per language and names the pages that need work', () => {
