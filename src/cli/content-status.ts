@@ -27,6 +27,9 @@ if (values.hash) {
   process.exit(0);
 }
 
+// Hook for the services directory (issue 5): its pure staleEntries() (src/content/service-freshness.ts)
+// belongs here, over src/content/services/*.yaml read with `yaml`, as a "services to re-check"
+// section of this report and a `staleServices` field of the JSON.
 const status = contentStatus(readContentFiles(values.root), localeCodes);
 
 /** The report as staff read it: a summary line per language, then the pages that need work. */
