@@ -7,6 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localeFor, localeCodes } from '../i18n/locales.ts';
 import { readContentFiles, sourceHash } from '../content/content-files.ts';
@@ -15,7 +16,7 @@ import { contentStatus, summaryLine, type ContentStatus } from '../content/trans
 const { values } = parseArgs({
   options: {
     json: { type: 'boolean', default: false },
-    root: { type: 'string', default: new URL('../content', import.meta.url).pathname },
+    root: { type: 'string', default: fileURLToPath(new URL('../content', import.meta.url)) },
     hash: { type: 'string' },
   },
 });
