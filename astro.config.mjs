@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
+import { contentStatusSummary } from './src/content/status-summary-integration.ts';
 
 // Absolute addresses for canonical, hreflang and the sitemap. Set SITE_URL in production.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -36,6 +37,7 @@ export default defineConfig({
       // The callback pages render on demand, so the sitemap cannot see them: list them here.
       customPages: localeCodes.flatMap((lang) => ['callback/', 'callback/sent/'].map((path) => new URL(`/${lang}/${path}`, site).href)),
     }),
+    contentStatusSummary(),
   ],
   i18n: {
     defaultLocale,

@@ -13,30 +13,61 @@ const pageBase = z.object({
   verified: z.boolean().default(true),
 });
 
+/** Translation record: absent on English pages. content:status and the outdated notice read it. */
+const translationRecord = z.object({
+  /** Slug of the English page this translates (same as this page's slug). */
+  of: z.string().min(1),
+  /** sha256 of the English source file this was translated from; content:status compares it. */
+  sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** True when a machine drafted it; false only after a person has reviewed it. */
+  machineDrafted: z.boolean(),
+  reviewedBy: z.string().optional(),
+  reviewedOn: z.coerce.date().optional(),
+});
+
 /** Guidance pages: src/content/guidance/<lang>/<slug>.md, the same slug in every language. */
 export const guidanceSchema = pageBase.extend({
-    /** Position in lists of guidance; lower comes first. */
-    order: z.number().int().default(100),
-    /** Translation record: absent on English pages. */
-    translation: z
-      .object({
-        /** Slug of the English page this translates (same as this page's slug). */
-        of: z.string().min(1),
-        /** sha256 of the English source file this was translated from; content:status compares it. */
-        sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
-        /** True when a machine drafted it; false only after a person has reviewed it. */
-        machineDrafted: z.boolean(),
-        reviewedBy: z.string().optional(),
-        reviewedOn: z.coerce.date().optional(),
-      })
-      .optional(),
+  /** Position in lists of guidance; lower comes first. */
+  order: z.number().int().default(100),
+  translation: translationRecord.optional(),
 });
 
 export type Guidance = z.infer<typeof guidanceSchema>;
+
+/**
+ * A calendar date written YYYY-MM-DD in front matter. YAML may read it as a Date at UTC midnight;
+ * it is kept as "YYYY-MM-DD" text so it means the same day wherever the site is built or read.
+ */
+const calendarDate = z.coerce.date().transform((date) => date.toISOString().slice(0, 10));
+
+/**
+ * Awareness campaigns: src/content/campaigns/<lang>/<slug>.md, the same slug in every language.
+ * A campaign is current from the start of its start day to the end of its end day, UK time
+ * (src/content/campaign-dates.ts).
+ */
+export const campaignSchema = pageBase
+  .omit({ description: true })
+  .extend({
+    /** One or two sentences shown in lists and on the home page; also the meta description. */
+    summary: z.string().min(1),
+    /** First day of the campaign, YYYY-MM-DD. */
+    start: calendarDate,
+    /** Last day of the campaign (included), YYYY-MM-DD. */
+    end: calendarDate,
+    translation: translationRecord.optional(),
+  })
+  .refine((c) => c.end >= c.start, { message: 'end must be on or after start', path: ['end'] });
+
+export type Campaign = z.infer<typeof campaignSchema>;
 
 const guidance = defineCollection({
   loader: glob({ base: './src/content/guidance', pattern: '**/*.md' }),
   schema: guidanceSchema,
 });
 
-export const collections = { guidance };
+const campaigns = defineCollection({
+  loader: glob({ base: './src/content/campaigns', pattern: '**/*.md' }),
+  schema: campaignSchema,
+});
+
+export const collections = { guidance, campaigns };

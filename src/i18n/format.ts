@@ -17,3 +17,10 @@ export function formatDayHeading(lang: LocaleCode, date: Date): string {
 export function formatTimeRange(lang: LocaleCode, start: Date, end: Date): string {
   return new Intl.DateTimeFormat(intlLocale(lang), { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }).formatRange(start, end);
 }
+
+/** A span of calendar days ("YYYY-MM-DD", both included) written the way readers of `lang` expect. */
+export function formatDateRange(lang: LocaleCode, start: string, end: string): string {
+  // Midday UTC is the same calendar day in the UK in winter and summer.
+  const day = (iso: string) => new Date(`${iso}T12:00:00Z`);
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'long', timeZone: 'Europe/London' }).formatRange(day(start), day(end));
+}

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../../src/i18n/format.ts';
+import { formatDate, formatDateRange } from '../../../src/i18n/format.ts';
 
 describe('formatDate', () => {
   it('writes English dates the British way, in UK time', () => {
     expect(formatDate('en', new Date('2026-11-25T00:30:00Z'))).toBe('25 November 2026');
     // 23:30 UTC on 31 March is already 1 April in British Summer Time.
     expect(formatDate('en', new Date('2026-03-31T23:30:00Z'))).toBe('1 April 2026');
+  });
+});
+
+describe('formatDateRange', () => {
+  it('writes a campaign\'s first and last days as one range, in the reader\'s language', () => {
+    expect(formatDateRange('en', '2026-11-25', '2026-12-10')).toMatch(/^25 November\s–\s10 December 2026$/);
+    expect(formatDateRange('en', '2026-12-28', '2027-01-03')).toMatch(/^28 December 2026\s–\s3 January 2027$/);
+    expect(formatDateRange('ar', '2026-11-25', '2026-12-10')).toMatch(/نوفمبر.*ديسمبر/);
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * Translation status: which pages in each language are up to date, outdated, missing, or
+ * machine-drafted and not yet reviewed. Pure: it is given what is on disk and returns a report, so
+ * `npm run content:status`, the build summary and the page notices all agree. No Astro, no I/O.
+ */
+
+/** The translation record a translated page keeps in its front matter (see src/content.config.ts). */
+export interface TranslationRecord {
+  of: string;
+  sourceHash: string;
+  machineDrafted: boolean;
+  reviewedBy?: string;
+  reviewedOn?: Date | string;
+}
+
+/** One Markdown file of a collection, as read from disk. */
+export interface ContentFile {
+  /** "guidance" or "campaigns". */
+  collection: string;
+  lang: string;
+  slug: string;
+  /** sha256 hex of the file's bytes. */
+  hash: string;
+  /** `verified: false` in the front matter: a fact on the page still needs checking. */
+  verified: boolean;
+  translation?: TranslationRecord;
+}
+
+/** Where one page stands in one language. */
+export type PageState = 'up-to-date' | 'outdated' | 'missing';
+
+/** One page in one language. */
+export interface PageStatus {
+  collection: string;
+  slug: string;
+  state: PageState;
+  /** True when a machine drafted the translation and no person has reviewed it yet. */
+  unreviewed: boolean;
+  /** Why the page is outdated, in plain words for staff. */
+  reason?: string;
+}
+
+/** Everything content:status says about one language. */
+export interface LanguageStatus {
+  lang: string;
+  pages: PageStatus[];
+  counts: { upToDate: number; outdated: number; missing: number; unreviewed: number };
+}
+
+/** The whole report. */
+export interface ContentStatus {
+  languages: LanguageStatus[];
+  /** Pages (any language) marked `verified: false`: a person must check their facts. */
+  unverified: { collection: string; lang: string; slug: string }[];
+}
+
+/**
+ * The state of a translation against the English file it should follow. A translation without a
+ * record, or recorded against another page, cannot be shown to be current, so it counts as outdated.
+ */
+export function translationState(
+  record: TranslationRecord | undefined,
+  slug: string,
+  englishHash: string,
+): { state: Exclude<PageState, 'missing'>; reason?: string } {
+  if (!record) return { state: 'outdated', reason: 'no translation record in the front matter' };
+  if (record.of !== slug) return { state: 'outdated', reason: `the record says it translates "${record.of}"` };
+  if (record.sourceHash !== englishHash) return { state: 'outdated', reason: 'the English page changed since it was translated' };
+  return { state: 'up-to-date' };
+}
+
+/** True when a person has reviewed the translation: not machine-drafted, with a name and a date. */
+export function isReviewed(record: TranslationRecord | undefined): boolean {
+  return Boolean(record && !record.machineDrafted && record.reviewedBy && record.reviewedOn);
+}
+
+/**
+ * The report for `languages` (English included, where every page is the source and up to date).
+ * English files decide which pages exist; a translation with no English page is ignored here.
+ */
+export function contentStatus(files: readonly ContentFile[], languages: readonly string[], sourceLang = 'en'): ContentStatus {
+  const key = (f: { collection: string; lang: string; slug: string }) => `${f.collection}/${f.lang}/${f.slug}`;
+  const byKey = new Map(files.map((f) => [key(f), f]));
+  const sources = files
+    .filter((f) => f.lang === sourceLang)
+    .sort((a, b) => a.collection.localeCompare(b.collection) || a.slug.localeCompare(b.slug));
+
+  const report = languages.map((lang): LanguageStatus => {
+    const pages = sources.map((source): PageStatus => {
+      const base = { collection: source.collection, slug: source.slug };
+      if (lang === sourceLang) return { ...base, state: 'up-to-date', unreviewed: false };
+      const translated = byKey.get(key({ ...source, lang }));
+      if (!translated) return { ...base, state: 'missing', unreviewed: false };
+      const { state, reason } = translationState(translated.translation, source.slug, source.hash);
+      return { ...base, state, unreviewed: !isReviewed(translated.translation), ...(reason ? { reason } : {}) };
+    });
+    const count = (test: (p: PageStatus) => boolean) => pages.filter(test).length;
+    return {
+      lang,
+      pages,
+      counts: {
+        upToDate: count((p) => p.state === 'up-to-date'),
+        outdated: count((p) => p.state === 'outdated'),
+        missing: count((p) => p.state === 'missing'),
+        unreviewed: count((p) => p.unreviewed),
+      },
+    };
+  });
+
+  const unverified = files
+    .filter((f) => !f.verified && languages.includes(f.lang))
+    .map(({ collection, lang, slug }) => ({ collection, lang, slug }));
+  return { languages: report, unverified };
+}
+
+/** One line for one language, as the build prints it. */
+export function summaryLine(status: LanguageStatus, englishName: string): string {
+  const { upToDate, outdated, missing, unreviewed } = status.counts;
+  return `${status.lang.padEnd(3)} ${englishName.padEnd(11)} ${upToDate} up to date, ${outdated} outdated, ${missing} missing, ${unreviewed} not reviewed`;
+}

@@ -1,0 +1,78 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { localeCodes } from '../../../src/i18n/locales.ts';
+import { readContentFiles, sourceHash } from '../../../src/content/content-files.ts';
+import { contentStatus, summaryLine, type ContentStatus } from '../../../src/content/translation-status.ts';
+
+// tests/fixtures/content-status/README.md says what each fixture page stands for.
+const fixtures = new URL('../../fixtures/content-status/', import.meta.url).pathname;
+const stateOf = (status: ContentStatus, lang: string, slug: string) =>
+  status.languages.find((l) => l.lang === lang)!.pages.find((p) => p.slug === slug);
+
+describe('contentStatus with the fixture pages', () => {
+  const status = contentStatus(readContentFiles(fixtures), ['en', 'ar']);
+
+  it('a translation of the current English, reviewed by a person, is up to date and reviewed', () => {
+    expect(stateOf(status, 'ar', 'alpha')).toMatchObject({ state: 'up-to-date', unreviewed: false });
+  });
+
+  it('a translation of an older English text is outdated', () => {
+    expect(stateOf(status, 'ar', 'beta')).toMatchObject({ state: 'outdated', unreviewed: true });
+    expect(stateOf(status, 'ar', 'beta')!.reason).toMatch(/English page changed/);
+  });
+
+  it('a machine draft of the current English is up to date but not reviewed', () => {
+    expect(stateOf(status, 'ar', 'gamma')).toMatchObject({ state: 'up-to-date', unreviewed: true });
+  });
+
+  it('a page with no translation is missing', () => {
+    expect(stateOf(status, 'ar', 'delta')).toMatchObject({ state: 'missing', unreviewed: false });
+  });
+
+  it('a translation without a record cannot be shown current, so it is outdated', () => {
+    expect(stateOf(status, 'ar', 'epsilon')).toMatchObject({ state: 'outdated', reason: 'no translation record in the front matter' });
+  });
+
+  it('English pages are the source: all up to date; a translation with no English page is not listed', () => {
+    const english = status.languages.find((l) => l.lang === 'en')!;
+    expect(english.counts).toEqual({ upToDate: 6, outdated: 0, missing: 0, unreviewed: 0 });
+    expect(stateOf(status, 'ar', 'orphan')).toBeUndefined();
+  });
+
+  it('counts each state and lists unverified pages', () => {
+    const arabic = status.languages.find((l) => l.lang === 'ar')!;
+    // alpha, gamma up to date; beta, epsilon outdated; delta and the campaign missing; beta and epsilon and gamma unreviewed.
+    expect(arabic.counts).toEqual({ upToDate: 2, outdated: 2, missing: 2, unreviewed: 3 });
+    expect(summaryLine(arabic, 'Arabic')).toBe('ar  Arabic      2 up to date, 2 outdated, 2 missing, 3 not reviewed');
+    expect(status.unverified).toEqual([{ collection: 'campaigns', lang: 'en', slug: 'event' }]);
+  });
+
+  it('sourceHash is sha256 hex of the bytes, as the translation record expects', () => {
+    expect(sourceHash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('npm run content:status', () => {
+  // Run the real script with plain Node: proves it needs no Astro or Vite to run.
+  const run = (...args: string[]) =>
+    execFileSync(process.execPath, ['src/cli/content-status.ts', '--root', fixtures, ...args], { encoding: 'utf8' });
+
+  it('--json gives the same report as data, for every language of the site', () => {
+    const json = JSON.parse(run('--json')) as ContentStatus;
+    expect(json.languages.map((l) => l.lang)).toEqual(localeCodes);
+    expect(json).toEqual(JSON.parse(JSON.stringify(contentStatus(readContentFiles(fixtures), localeCodes))));
+  });
+
+  it('prints a line per language and names the pages that need work', () => {
+    const text = run();
+    expect(text).toContain('ar  Arabic      2 up to date, 2 outdated, 2 missing, 3 not reviewed');
+    expect(text).toMatch(/outdated: +guidance\/beta \(the English page changed since it was translated\)/);
+    expect(text).toMatch(/missing: +guidance\/delta/);
+    expect(text).toMatch(/not reviewed: +guidance\/gamma/);
+    expect(text).toContain('campaigns/en/event');
+  });
+
+  it('--hash prints the sourceHash a translation of that file records', () => {
+    expect(run('--hash', 'guidance/en/alpha.md').trim()).toBe(readContentFiles(fixtures).find((f) => f.slug === 'alpha' && f.lang === 'en')!.hash);
+  });
+});
