@@ -84,6 +84,7 @@ export const uiSchema = z.strictObject({
   'home.title': text('Main heading of the home page.'),
   'home.intro': text('One or two sentences under the home page heading saying who the site is for.'),
   'home.routesTitle': text('Heading above the four main routes on the home page.'),
+  'home.adviceTitle': text("Heading above the list of advice pages on the home page."),
   'home.routeHelpNow': text('Route on the home page: get help now.'),
   'home.routeStaySafe': text('Route on the home page: stay safe in your home.'),
   'home.routeMove': text('Route on the home page: move somewhere safe.'),
