@@ -36,6 +36,7 @@ export default defineConfig({
     locales: localeCodes,
     routing: 'manual',
   },
+  // Placeholders first: the phone links they make are then styled by phoneLinksPlugin.
   markdown: { processor: satteri({ hastPlugins: [placeholdersPlugin(organisation), phoneLinksPlugin, easyReadPicturesPlugin] }) },
   build: {
     // External files only: the Content-Security-Policy allows no inline style or script.

@@ -4,16 +4,16 @@ import type { Organisation } from './organisation-schema.ts';
 import { fillInline, hasPlaceholder, inlineValues, readCondition, type Segment } from './organisation-placeholders.ts';
 import { telHref } from './tel-href.ts';
 
-const link = (href: string, label: string, properties: Element['properties'] = {}): Element => ({
+const link = (href: string, label: string): Element => ({
   type: 'element',
   tagName: 'a',
-  properties: { href, ...properties },
+  properties: { href },
   children: [{ type: 'text', value: label }],
 });
 
-/** One filled segment as HTML; phone numbers get the same dir and class as the phone-links plugin gives. */
+/** One filled segment as HTML. The phone-links plugin, which runs after this one, styles tel: links. */
 function toNode(segment: Segment): ElementContent {
-  if ('phone' in segment) return link(telHref(segment.phone), segment.phone, { dir: 'ltr', className: ['phone'] });
+  if ('phone' in segment) return link(telHref(segment.phone), segment.phone);
   if ('email' in segment) return link(`mailto:${segment.email}`, segment.email);
   return { type: 'text', value: segment.text };
 }

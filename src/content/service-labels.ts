@@ -1,7 +1,7 @@
 import type { Translate } from '../i18n/translate.ts';
 import type { UiKey } from '../i18n/schema.ts';
 import type { LocaleCode } from '../i18n/locales.ts';
-import type { audiences, serviceTypes } from '../content.config.ts';
+import type { audiences, serviceTypes } from './service-schema.ts';
 
 /** The UI string naming each audience. */
 export const audienceKeys: Record<(typeof audiences)[number], UiKey> = {
