@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /** What a build is made from: when any of these is newer than the build, the build is stale. */
 export const buildSources = ['src', 'locales', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json'];
@@ -17,4 +18,9 @@ export function buildIsStale(root: string, entry: string): boolean {
   const built = newestMtime(join(root, entry));
   if (built === 0) return true;
   return buildSources.some((source) => newestMtime(join(root, source)) > built);
+}
+
+/** Path of Astro's command-line entry, found through the package (its bin file is not exported). */
+export function astroCli(): string {
+  return join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 }

@@ -7,10 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import http, { type ServerResponse } from 'node:http';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { buildIsStale } from './build-freshness.ts';
+import { astroCli, buildIsStale } from './build-freshness.ts';
 import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
 
 const root = process.cwd();
@@ -22,8 +21,7 @@ mkdirSync(process.env.DATA_DIR, { recursive: true, mode: 0o700 });
 
 if (buildIsStale(root, entry)) {
   console.log('The build is missing or older than its sources: building first.');
-  const astro = createRequire(import.meta.url).resolve('astro/bin/astro.mjs');
-  const build = spawnSync(process.execPath, [astro, 'build'], {
+  const build = spawnSync(process.execPath, [astroCli(), 'build'], {
     stdio: 'inherit',
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });

@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIsStale } from '../../../src/server/build-freshness.ts';
+import { astroCli, buildIsStale } from '../../../src/server/build-freshness.ts';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'freshness-'));
@@ -28,5 +28,11 @@ describe('buildIsStale', () => {
     expect(buildIsStale(root, 'dist/server/entry.mjs')).toBe(false);
     at(root, 'src/pages/index.astro', 3000);
     expect(buildIsStale(root, 'dist/server/entry.mjs')).toBe(true);
+  });
+});
+
+describe('astroCli', () => {
+  it('finds the Astro command that npm start runs to build', () => {
+    expect(existsSync(astroCli())).toBe(true);
   });
 });
