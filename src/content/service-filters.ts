@@ -35,17 +35,22 @@ export function readFilters(params: URLSearchParams, offered: Record<(typeof fil
 }
 
 /**
- * Services matching every choice. A service open to anyone matches any audience; a national
- * service matches any area, since it serves every area too.
+ * Services matching every choice, in their given order except that services made for the chosen
+ * audience come before those open to anyone. A national service matches any area, since it serves
+ * every area too.
  */
 export function filterServices<T extends Filterable>(services: readonly T[], filters: ServiceFilters): T[] {
-  return services.filter(
-    (s) =>
-      (!filters.for || s.audiences.length === 0 || s.audiences.includes(filters.for)) &&
-      (!filters.type || s.types.includes(filters.type)) &&
-      (!filters.language || s.languages.includes(filters.language)) &&
-      (!filters.area || s.coverage === 'national' || s.coverage === filters.area),
-  );
+  const { for: audience, type, language, area } = filters;
+  const madeFor = (s: T) => Number(audience !== undefined && s.audiences.includes(audience));
+  return services
+    .filter(
+      (s) =>
+        (!audience || s.audiences.length === 0 || s.audiences.includes(audience)) &&
+        (!type || s.types.includes(type)) &&
+        (!language || s.languages.includes(language)) &&
+        (!area || s.coverage === 'national' || s.coverage === area),
+    )
+    .sort((a, b) => madeFor(b) - madeFor(a));
 }
 
 /** The languages and areas the directory holds, sorted, for the filter menus. */

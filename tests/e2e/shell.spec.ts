@@ -48,6 +48,8 @@ for (const { code, dir } of locales) {
 }
 
 test('every response carries the security headers and never sets a cookie', async ({ page }) => {
+  // One visit per sitemap page: the time grows with the number of pages.
+  test.setTimeout(180_000);
   const responses: { url: string; headers: Record<string, string> }[] = [];
   page.on('response', (r) => responses.push({ url: r.url(), headers: r.headers() }));
   for (const path of [...paths, '/', '/no-such-page/', '/favicon.svg', '/sitemap-index.xml']) {
@@ -70,6 +72,8 @@ test('an unknown address answers 404 with the headers', async ({ request }) => {
 });
 
 test('no page makes a request to another origin', async ({ page }) => {
+  // One visit per sitemap page: the time grows with the number of pages.
+  test.setTimeout(180_000);
   const elsewhere: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(baseURL) && !r.url().startsWith('data:')) elsewhere.push(r.url());
@@ -79,6 +83,8 @@ test('no page makes a request to another origin', async ({ page }) => {
 });
 
 test('every page is within its budget: 100 kB in all, 10 kB of JavaScript', async ({ page }) => {
+  // One visit per sitemap page: the time grows with the number of pages.
+  test.setTimeout(180_000);
   const report: string[] = [];
   for (const path of paths) {
     const sizes = { html: 0, css: 0, js: 0, other: 0 };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { parseOrganisation, type Organisation } from '../../../src/content/organisation-schema.ts';
@@ -12,8 +12,7 @@ const withChanges = (change: (org: Organisation) => void): Organisation => {
   change(copy);
   return copy;
 };
-const render = async (markdown: string, org = shipped) =>
-  (await markdownToHtml(markdown, { hastPlugins: [placeholdersPlugin(org), phoneLinksPlugin] })).html;
+const render = (markdown: string, org = shipped) => markdownToHtml(markdown, { hastPlugins: [placeholdersPlugin(org), phoneLinksPlugin] }).html;
 
 describe('organisation placeholders in guidance', () => {
   it('fills promises from organisation.yaml, with the right plural', () => {
@@ -24,18 +23,18 @@ describe('organisation placeholders in guidance', () => {
     expect(fillInline('{{regularContact}}', weekly)).toEqual([{ text: 'every week' }]);
   });
 
-  it("renders the team's phone as a tel: link styled like every other number", async () => {
-    const html = await render('Call us on {{phone}}.');
+  it("renders the team's phone as a tel: link styled like every other number", () => {
+    const html = render('Call us on {{phone}}.');
     expect(html).toContain(`<a href="tel:07700900000" dir="ltr" class="phone">${shipped.phone}</a>`);
   });
 
-  it('keeps or drops a paragraph or list item by a promise flag', async () => {
+  it('keeps or drops a paragraph or list item by a promise flag', () => {
     const markdown = '{{if lifetimeTenancies}} We give lifetime tenancies.\n\n{{unless lifetimeTenancies}} Ask us.\n\n- {{if sanctuaryScheme}} Locks.\n- Always.';
-    const offers = await render(markdown);
+    const offers = render(markdown);
     expect(offers).toContain('<p>We give lifetime tenancies.</p>');
     expect(offers).not.toContain('Ask us.');
     expect(offers).toContain('<li>Locks.</li>');
-    const doesNot = await render(markdown, withChanges((o) => {
+    const doesNot = render(markdown, withChanges((o) => {
       o.lifetimeTenancies = false;
       o.promises.sanctuaryScheme = false;
     }));
@@ -45,17 +44,16 @@ describe('organisation placeholders in guidance', () => {
     expect(doesNot).toContain('<li>Always.</li>');
   });
 
-  it('fails the build on an unknown placeholder or condition, naming it', async () => {
+  it('fails the build on an unknown placeholder or condition, naming it', () => {
     expect(() => fillInline('{{phoneNumber}}', shipped)).toThrow(/Unknown placeholder \{\{phoneNumber\}\}/);
     expect(() => readCondition('{{if refuges}} x', shipped)).toThrow(/Unknown condition \{\{if refuges\}\}/);
-    await expect(render('Text then {{if sanctuaryScheme}} too late.')).rejects.toThrow(/must start a paragraph/);
+    expect(() => render('Text then {{if sanctuaryScheme}} too late.')).toThrow(/must start a paragraph/);
   });
 
-  it('every shipped guidance page uses only known placeholders', async () => {
-    const { readdirSync } = await import('node:fs');
+  it('every shipped guidance page uses only known placeholders', () => {
     for (const file of readdirSync('src/content/guidance/en')) {
       const body = readFileSync(`src/content/guidance/en/${file}`, 'utf8').replace(/^---[\s\S]*?---/, '');
-      const html = await render(body);
+      const html = render(body);
       expect(html, file).not.toContain('{{');
     }
   });

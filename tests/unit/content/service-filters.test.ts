@@ -22,8 +22,8 @@ describe('services directory filters', () => {
     expect(ids(filterServices(services, {}))).toEqual(['anyone', 'galop', 'local-refuge', 'elsewhere']);
   });
 
-  it('by audience: services for that audience and those open to anyone', () => {
-    expect(ids(filterServices(services, { for: 'lgbt' }))).toEqual(['anyone', 'galop', 'elsewhere']);
+  it('by audience: services made for that audience first, then those open to anyone', () => {
+    expect(ids(filterServices(services, { for: 'lgbt' }))).toEqual(['galop', 'anyone', 'elsewhere']);
   });
 
   it('by type, language and area; national services count in every area', () => {

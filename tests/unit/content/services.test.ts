@@ -1,11 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { organisation } from '../../../src/content/organisation.ts';
+import { readServiceFiles } from '../../../src/content/service-files.ts';
+import { staleEntries } from '../../../src/content/service-freshness.ts';
 import { serviceSchema } from '../../../src/content/service-schema.ts';
 
-const dir = 'src/content/services';
-const entries = readdirSync(dir).map((file) => ({ id: file.replace(/\.yaml$/, ''), data: serviceSchema.parse(parse(readFileSync(`${dir}/${file}`, 'utf8'))) }));
+const entries = readServiceFiles('src/content/services').map((data) => ({ id: data.id, data }));
 
 describe('the shipped services directory', () => {
   it('has at least 15 national entries', () => {
@@ -31,5 +33,13 @@ describe('the shipped services directory', () => {
     const result = serviceSchema.safeParse({ ...entries[0]!.data, types: ['hotline'], audiences: ['everyone'] });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['types.0', 'audiences.0']));
+  });
+
+  it('reads entries for staff tools, naming a bad file and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'services-'));
+    writeFileSync(join(dir, 'old.yaml'), 'name: Old\ndescription: An old entry.\ntypes: [helpline]\ncoverage: national\nlanguages: [en]\nlastVerified: 2025-01-01\nverified: true\n');
+    expect(staleEntries(readServiceFiles(dir), new Date('2026-11-25')).map((e) => e.id)).toEqual(['old']);
+    writeFileSync(join(dir, 'bad.yaml'), 'name: Bad\ndescription: x\ntypes: [hotline]\ncoverage: national\nlanguages: [en]\nlastVerified: 2026-01-01\nverified: true\n');
+    expect(() => readServiceFiles(dir)).toThrow(/bad\.yaml: types\.0: /);
   });
 });
