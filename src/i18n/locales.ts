@@ -15,7 +15,16 @@ export interface Locale {
 
 export const locales = [
   { code: 'en', label: 'English', englishName: 'English', dir: 'ltr' },
+  { code: 'pl', label: 'Polski', englishName: 'Polish', dir: 'ltr' },
+  { code: 'ro', label: 'Română', englishName: 'Romanian', dir: 'ltr' },
+  { code: 'pa', label: 'ਪੰਜਾਬੀ', englishName: 'Panjabi', dir: 'ltr' },
+  { code: 'ur', label: 'اردو', englishName: 'Urdu', dir: 'rtl' },
+  { code: 'pt', label: 'Português', englishName: 'Portuguese', dir: 'ltr' },
+  { code: 'es', label: 'Español', englishName: 'Spanish', dir: 'ltr' },
   { code: 'ar', label: 'العربية', englishName: 'Arabic', dir: 'rtl' },
+  { code: 'bn', label: 'বাংলা', englishName: 'Bengali', dir: 'ltr' },
+  { code: 'gu', label: 'ગુજરાતી', englishName: 'Gujarati', dir: 'ltr' },
+  { code: 'uk', label: 'Українська', englishName: 'Ukrainian', dir: 'ltr' },
 ] as const satisfies readonly Locale[];
 
 export type LocaleCode = (typeof locales)[number]['code'];

@@ -5,6 +5,8 @@ import { langOf, locales, sitemapPaths } from './site.ts';
 
 const paths = await sitemapPaths();
 const organisation = parseOrganisation(readFileSync('src/content/organisation.yaml', 'utf8'));
+// Tests that visit every page get time in proportion to the number of pages (each language adds some).
+const everyPageTimeout = paths.length * 5_000;
 const guidanceSlugs = readdirSync('src/content/guidance/en').map((file) => file.replace(/\.md$/, ''));
 
 test('every guidance page and the services directory are in the sitemap in every language', () => {
@@ -14,7 +16,7 @@ test('every guidance page and the services directory are in the sitemap in every
 });
 
 test('every phone number on every page is a tel: link', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(everyPageTimeout);
   const unlinked: string[] = [];
   for (const path of paths) {
     await page.goto(path);
@@ -39,7 +41,7 @@ test('every phone number on every page is a tel: link', async ({ page }) => {
 });
 
 test('the help-now block is the same, in the same order and place, on every page of a language (WCAG 3.2.6)', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(everyPageTimeout);
   for (const { code } of locales) {
     let first: string | undefined;
     for (const path of paths.filter((p) => langOf(p) === code)) {
