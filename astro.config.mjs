@@ -5,8 +5,14 @@ import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
+import { readFileSync } from 'node:fs';
 import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
 import { contentStatusSummary } from './src/content/status-summary-integration.ts';
+import { parseOrganisation } from './src/content/organisation-schema.ts';
+import { easyReadPicturesPlugin } from './src/content/easy-read-pictures-plugin.ts';
+import { placeholdersPlugin } from './src/content/placeholders-plugin.ts';
+
+const organisation = parseOrganisation(readFileSync(new URL('./src/content/organisation.yaml', import.meta.url), 'utf8'));
 
 // Absolute addresses for canonical, hreflang and the sitemap. Set SITE_URL in production.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -34,8 +40,11 @@ export default defineConfig({
     react(),
     sitemap({
       filter: (page) => new URL(page).pathname !== '/',
-      // The callback pages render on demand, so the sitemap cannot see them: list them here.
-      customPages: localeCodes.flatMap((lang) => ['callback/', 'callback/sent/'].map((path) => new URL(`/${lang}/${path}`, site).href)),
+      // Rendered on demand, so the sitemap cannot see them: the callback pages, and the services
+      // directory (its filters come from the query).
+      customPages: localeCodes.flatMap((lang) =>
+        ['callback/', 'callback/sent/', 'services/'].map((path) => new URL(`/${lang}/${path}`, site).href),
+      ),
     }),
     contentStatusSummary(),
   ],
@@ -44,7 +53,8 @@ export default defineConfig({
     locales: localeCodes,
     routing: 'manual',
   },
-  markdown: { processor: satteri({ hastPlugins: [phoneLinksPlugin] }) },
+  // Placeholders first: the phone links they make are then styled by phoneLinksPlugin.
+  markdown: { processor: satteri({ hastPlugins: [placeholdersPlugin(organisation), phoneLinksPlugin, easyReadPicturesPlugin] }) },
   build: {
     // External files only: the Content-Security-Policy allows no inline style or script.
     inlineStylesheets: 'never',

@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { serviceSchema } from './content/service-schema.ts';
 
 /** Fields every page of long-form content has, in any language. */
 const pageBase = z.object({
@@ -29,6 +30,8 @@ const translationRecord = z.object({
 export const guidanceSchema = pageBase.extend({
   /** Position in lists of guidance; lower comes first. */
   order: z.number().int().default(100),
+  /** An Easy Read page: large text, one idea per line, a picture beside each point. */
+  easyRead: z.boolean().default(false),
   translation: translationRecord.optional(),
 });
 
@@ -70,4 +73,9 @@ const campaigns = defineCollection({
   schema: campaignSchema,
 });
 
-export const collections = { guidance, campaigns };
+const services = defineCollection({
+  loader: glob({ base: './src/content/services', pattern: '*.yaml' }),
+  schema: serviceSchema,
+});
+
+export const collections = { guidance, campaigns, services };

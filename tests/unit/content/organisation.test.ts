@@ -36,4 +36,10 @@ describe('organisation profile', () => {
     const bad = shipped.replace('tuesday: { from: "09:00", to: "17:00" }', 'tuesday: { from: "17:00", to: "09:00" }');
     expect(() => parseOrganisation(bad)).toThrow(/callbackHours\.tuesday: "from" must be before "to"/);
   });
+
+  it('names a local partner that is not a directory file name, and a missing promise', () => {
+    const bad = shipped.replace('  - local-sample-refuge', '  - Example Refuge.yaml').replace('  dashOffered: true\n', '');
+    expect(() => parseOrganisation(bad)).toThrow(/localServices\.2: must be a file name in src\/content\/services\/, without \.yaml/);
+    expect(() => parseOrganisation(bad)).toThrow(/promises\.dashOffered: /);
+  });
 });

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** Who a service is for. A service with none listed is open to anyone. */
+export const audiences = [
+  'women',
+  'men',
+  'lgbt',
+  'black-and-minoritised',
+  'deaf-and-disabled',
+  'older-people',
+  'young-people',
+  'honour-based-abuse',
+] as const;
+
+/** What kind of help a service gives. */
+export const serviceTypes = ['helpline', 'refuge', 'advocacy', 'legal', 'perpetrator-programme', 'counselling'] as const;
+
+/** Fields every entry checked by staff has: what it is, and when someone last checked it. */
+const checkedEntryBase = z.object({
+  name: z.string().min(1),
+  /** One or two plain sentences: what the service does, for whom. */
+  description: z.string().min(1),
+  /** The day a person last checked the entry against the service itself. Shown as "last checked". */
+  lastVerified: z.coerce.date(),
+  /** False while any detail is not in shared/FACTS.md or confirmed with the service. Listed by content:status. */
+  verified: z.boolean(),
+});
+
+/** One service in the directory: src/content/services/<id>.yaml. */
+export const serviceSchema = checkedEntryBase.extend({
+  /** Who it is for; empty means anyone. Filters show a service under each of its audiences. */
+  audiences: z.array(z.enum(audiences)).default([]),
+  /** 'By and for': designed and delivered by and for the communities it serves. */
+  byAndFor: z.boolean().default(false),
+  types: z.array(z.enum(serviceTypes)).min(1),
+  /** "national", or the name of the one area it serves (for example "Example Borough"). */
+  coverage: z.string().min(1),
+  /** Languages the service offers, as BCP 47 codes ("en", "ar", "bfi" for British Sign Language). */
+  languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)).min(1),
+  /** Phone number as people write it; shown as a tel: link. */
+  phone: z.string().regex(/^[\d\s+]{3,16}$/).optional(),
+  /** Number to send a text message to, if the service takes texts. */
+  text: z.string().regex(/^[\d\s+]{3,16}$/).optional(),
+  /** Address of the service's web chat, if it has one. */
+  chat: z.url({ protocol: /^https$/ }).optional(),
+  website: z.url({ protocol: /^https$/ }).optional(),
+  /** When it answers, in plain words ("24 hours, every day"). Leave out when not known. */
+  hours: z.string().optional(),
+  /** True for the shipped local examples: fictional, for the landlord to replace with real local services. */
+  sample: z.boolean().default(false),
+});
+
+export type Service = z.infer<typeof serviceSchema>;
