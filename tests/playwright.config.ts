@@ -46,7 +46,14 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'phone', use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: chromiumArgs } } },
+    // Checks tagged @every-page crawl the whole sitemap for things that do not depend on width
+    // (headers, language, links, budgets): once, on desktop, keeps the suite inside CI's time.
+    // axe and every behaviour test still run at both widths.
+    {
+      name: 'phone',
+      grepInvert: /@every-page/,
+      use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: chromiumArgs } },
+    },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 }, launchOptions: { executablePath, args: chromiumArgs } } },
   ],
   webServer: {

@@ -15,7 +15,7 @@ test('every guidance page and the services directory are in the sitemap in every
   }
 });
 
-test('every phone number on every page is a tel: link', async ({ page }) => {
+test('every phone number on every page is a tel: link', { tag: '@every-page' }, async ({ page }) => {
   test.setTimeout(everyPageTimeout);
   const unlinked: string[] = [];
   for (const path of paths) {
@@ -40,7 +40,7 @@ test('every phone number on every page is a tel: link', async ({ page }) => {
   expect(unlinked, unlinked.join('\n')).toEqual([]);
 });
 
-test('the help-now block is the same, in the same order and place, on every page of a language (WCAG 3.2.6)', async ({ page }) => {
+test('the help-now block is the same, in the same order and place, on every page of a language (WCAG 3.2.6)', { tag: '@every-page' }, async ({ page }) => {
   test.setTimeout(everyPageTimeout);
   for (const { code } of locales) {
     let first: string | undefined;

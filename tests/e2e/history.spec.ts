@@ -123,7 +123,7 @@ test('no traces: no cookies, no storage, no service worker and no other website 
   expect(elsewhere).toEqual([]);
 });
 
-test('every page but the home page offers a visible way back: breadcrumbs to its home page', async ({ page }) => {
+test('every page but the home page offers a visible way back: breadcrumbs to its home page', { tag: '@every-page' }, async ({ page }) => {
   test.setTimeout(120_000);
   for (const path of paths.filter((p) => p !== `/${langOf(p)}/`)) {
     await page.goto(path);

@@ -26,7 +26,7 @@ async function typeLikeAPerson(page: Page, text: string): Promise<void> {
   }
 }
 
-test('every page in every language has the exit control, labelled in its language, first after the skip link', async ({ page }) => {
+test('every page in every language has the exit control, labelled in its language, first after the skip link', { tag: '@every-page' }, async ({ page }) => {
   test.setTimeout(120_000);
   for (const path of paths) {
     await page.goto(path);

@@ -32,7 +32,7 @@ test('"/" leads to the English home, which offers every language by its own name
 });
 
 for (const { code, dir } of locales) {
-  test(`${code}: every page has its language, direction, alternates and landmarks`, async ({ page }) => {
+  test(`${code}: every page has its language, direction, alternates and landmarks`, { tag: '@every-page' }, async ({ page }) => {
     test.setTimeout(120_000);
     for (const path of paths.filter((p) => langOf(p) === code)) {
       await page.goto(path);
@@ -49,7 +49,7 @@ for (const { code, dir } of locales) {
   });
 }
 
-test('every response carries the security headers and never sets a cookie', async ({ page }) => {
+test('every response carries the security headers and never sets a cookie', { tag: '@every-page' }, async ({ page }) => {
   test.setTimeout(everyPageTimeout);
   const responses: { url: string; headers: Record<string, string> }[] = [];
   page.on('response', (r) => responses.push({ url: r.url(), headers: r.headers() }));
@@ -72,7 +72,7 @@ test('an unknown address answers 404 with the headers', async ({ request }) => {
   expect(response.headers()['cache-control']).toBe('no-store');
 });
 
-test('no page makes a request to another origin', async ({ page }) => {
+test('no page makes a request to another origin', { tag: '@every-page' }, async ({ page }) => {
   test.setTimeout(everyPageTimeout);
   const elsewhere: string[] = [];
   page.on('request', (r) => {
@@ -119,7 +119,7 @@ test('the callback form stays within its own budget: 60 kB of HTML and CSS, 400 
   test.info().annotations.push({ type: 'sizes', description: report.join('\n') });
 });
 
-test('every content page is within its budget: 100 kB in all, 10 kB of JavaScript', async ({ page }) => {
+test('every content page is within its budget: 100 kB in all, 10 kB of JavaScript', { tag: '@every-page' }, async ({ page }) => {
   test.setTimeout(everyPageTimeout);
   const report: string[] = [];
   for (const path of paths.filter((p) => !isFormPage(p))) {

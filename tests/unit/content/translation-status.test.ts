@@ -58,9 +58,10 @@ describe('npm run content:status', () => {
     execFileSync(process.execPath, ['src/cli/content-status.ts', '--root', fixtures, ...args], { encoding: 'utf8' });
 
   it('--json gives the same report as data, for every language of the site', () => {
-    const json = JSON.parse(run('--json')) as ContentStatus;
+    const { services, ...json } = JSON.parse(run('--json', '--today', '2026-11-25')) as ContentStatus & { services: unknown };
     expect(json.languages.map((l) => l.lang)).toEqual(localeCodes);
     expect(json).toEqual(JSON.parse(JSON.stringify(contentStatus(readContentFiles(fixtures), localeCodes))));
+    expect(services).toEqual({ stale: [{ id: 'checked-long-ago', lastVerified: '2026-03-01' }], unverified: ['checked-long-ago'] });
   });
 
   it('prints a line per language and names the pages that need work', () => {
@@ -70,6 +71,16 @@ describe('npm run content:status', () => {
     expect(text).toMatch(/missing: +guidance\/delta/);
     expect(text).toMatch(/not reviewed: +guidance\/gamma/);
     expect(text).toContain('campaigns/en/event');
+  });
+
+  it('lists directory entries not checked for six months, and those not verified', () => {
+    const text = run('--today', '2026-11-25');
+    expect(text).toContain('Services to re-check (not checked for 6 months):');
+    expect(text).toContain('services/checked-long-ago.yaml (last checked 2026-03-01)');
+    expect(text).not.toContain('services/checked-recently.yaml (last checked');
+    expect(text).toMatch(/Services with facts to check \(verified: false\):\n +services\/checked-long-ago\.yaml/);
+    // Six months on, the recent entry is due too.
+    expect(run('--today', '2027-03-02')).toContain('services/checked-recently.yaml (last checked 2026-09-01)');
   });
 
   it('--hash prints the sourceHash a translation of that file records', () => {
