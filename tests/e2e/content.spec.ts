@@ -88,3 +88,20 @@ test('Easy Read pages: large text and one inline, decorative picture per point',
     expect(easy, slug).toBeGreaterThanOrEqual(body * 1.25);
   }
 });
+
+test('the home page puts 999 and the Silent Solution (55) first, before the four routes, in every language', async ({ page }) => {
+  for (const { code } of locales) {
+    await page.goto(`/${code}/`);
+    const first = page.locator('main [data-emergency-first]');
+    await expect(first).toBeVisible();
+    await expect(first.locator('a[href="tel:999"]')).toHaveCount(2);
+    await expect(first.locator('bdi')).toHaveText('55');
+    // Nothing but the heading comes before it, so a reader meets it straight after the page title.
+    expect(await page.locator('main > :nth-child(2)').getAttribute('data-emergency-first')).toBe('');
+    const below = await page.locator('main .routes').evaluate((routes) => {
+      const emergency = document.querySelector('main [data-emergency-first]')!;
+      return Boolean(emergency.compareDocumentPosition(routes) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(below, `${code}: the routes come after 999 and 55`).toBe(true);
+  }
+});
