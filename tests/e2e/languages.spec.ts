@@ -30,7 +30,14 @@ test('no page shows a {{variable}} or a raw key, and every page offers every lan
       const attributes = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder], meta[name="description"]')].flatMap(
         (el) => ['aria-label', 'title', 'alt', 'placeholder', 'content'].map((name) => el.getAttribute(name) ?? ''),
       );
-      return [document.title, document.body.innerText, document.body.textContent ?? '', ...attributes].join('\n');
+      // All text nodes, hidden ones included (screen readers may hear them), but not script code:
+      // the island runtime's inline script is code, not words anyone sees or hears.
+      const texts: string[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.parentElement?.closest('script, style, template')) texts.push(node.textContent ?? '');
+      }
+      return [document.title, document.body.innerText, ...texts, ...attributes].join('\n');
     });
     if (/\{\{|\}\}/.test(heard)) problems.push(`${path}: {{ or }} in the text`);
     for (const key of keys) if (heard.includes(key)) problems.push(`${path}: raw key ${key}`);
