@@ -15,17 +15,28 @@ const regionCodes: Record<BankHolidayRegion, string> = {
 };
 
 const calendars = new Map<BankHolidayRegion, Holidays>();
+/** "region year" → that year's bank holidays as ISO dates. date-holidays recomputes every rule on each call, which costs more than a whole request; a year's list never changes while the server runs. */
+const bankHolidaysByYear = new Map<string, Set<string>>();
+
+function bankHolidays(year: number, region: BankHolidayRegion): Set<string> {
+  const key = `${region} ${year}`;
+  let days = bankHolidaysByYear.get(key);
+  if (!days) {
+    let calendar = calendars.get(region);
+    if (!calendar) {
+      calendar = new Holidays('GB', regionCodes[region]);
+      calendars.set(region, calendar);
+    }
+    // Only "public" entries are bank holidays; Mother's Day and the like are observances.
+    days = new Set(calendar.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
+    bankHolidaysByYear.set(key, days);
+  }
+  return days;
+}
 
 /** True when `date` is a bank holiday in the region. */
 export function isBankHoliday(date: LondonDate, region: BankHolidayRegion): boolean {
-  let calendar = calendars.get(region);
-  if (!calendar) {
-    calendar = new Holidays('GB', regionCodes[region]);
-    calendars.set(region, calendar);
-  }
-  const day = isoDate(date);
-  // Only "public" entries are bank holidays; Mother's Day and the like are observances.
-  return calendar.getHolidays(date.year).some((h) => h.type === 'public' && h.date.startsWith(day));
+  return bankHolidays(date.year, region).has(isoDate(date));
 }
 
 /** True when `date` is Monday to Friday and not a bank holiday. */

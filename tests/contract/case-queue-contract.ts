@@ -104,6 +104,18 @@ export function caseQueueContract(name: string, openEmptyQueue: () => Promise<Ca
       expect(await queue.list()).toHaveLength(1);
     });
 
+    it('refuses a clashing request without losing the others that arrived with it', async () => {
+      const queue = await fresh();
+      const first = sampleCase();
+      const clash = sampleCase({ reference: first.reference });
+      const third = sampleCase();
+      const [a, b, c] = await Promise.allSettled([queue.enqueue(first), queue.enqueue(clash), queue.enqueue(third)]);
+      expect(a).toEqual({ status: 'fulfilled', value: { reference: first.reference, created: true } });
+      expect(b.status).toBe('rejected');
+      expect(c).toEqual({ status: 'fulfilled', value: { reference: third.reference, created: true } });
+      expect((await queue.list()).map((x) => x.reference).sort()).toEqual([first.reference, third.reference].sort());
+    });
+
     it('keeps every one of many concurrent requests', async () => {
       const queue = await fresh();
       const inputs = Array.from({ length: 40 }, () => sampleCase());

@@ -39,4 +39,20 @@ describe('SQLite queue', () => {
     db.close();
     expect(() => openSqliteQueue(path)).toThrow(/schema version 99/);
   });
+
+  it('answers every request in a group commit with failure when the commit cannot happen, and stores none of them', async () => {
+    const path = freshPath();
+    const queue = openSqliteQueue(path);
+    // Another writer holds the database past the queue's 5 s busy timeout.
+    const blocker = new DatabaseSync(path);
+    blocker.exec('BEGIN IMMEDIATE');
+    const results = await Promise.allSettled([sampleCase(), sampleCase(), sampleCase()].map((c) => queue.enqueue(c)));
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    blocker.exec('ROLLBACK');
+    blocker.close();
+    expect(await queue.list()).toEqual([]);
+    const later = sampleCase();
+    expect(await queue.enqueue(later)).toEqual({ reference: later.reference, created: true });
+    await queue.shutdown();
+  }, 20_000);
 });
