@@ -6,11 +6,33 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { defaultLocale, localeCodes } from './src/i18n/locales.ts';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
 import { contentStatusSummary } from './src/content/status-summary-integration.ts';
 import { parseOrganisation } from './src/content/organisation-schema.ts';
 import { easyReadPicturesPlugin } from './src/content/easy-read-pictures-plugin.ts';
 import { placeholdersPlugin } from './src/content/placeholders-plugin.ts';
+
+/**
+ * Builds src/server/callback-endpoint.ts as a second entry of the server bundle
+ * (dist/server/callback-endpoint.mjs), sharing chunks, and so the one intake, with the pages.
+ * src/server/start.ts serves /api/callback with it, ahead of Astro's pipeline.
+ */
+function callbackEndpointEntry() {
+  const endpoint = fileURLToPath(new URL('./src/server/callback-endpoint.ts', import.meta.url));
+  return {
+    name: 'callback-endpoint-entry',
+    /** @param {{ name: string }} environment */
+    applyToEnvironment: (environment) => environment.name === 'ssr',
+    /** @param {{ input?: string | string[] | Record<string, string> }} options */
+    options(options) {
+      const { input } = options;
+      if (Array.isArray(input)) return { ...options, input: [...input, endpoint] };
+      if (typeof input === 'string') return { ...options, input: [input, endpoint] };
+      return { ...options, input: { ...input, 'callback-endpoint': endpoint } };
+    },
+  };
+}
 
 const organisation = parseOrganisation(readFileSync(new URL('./src/content/organisation.yaml', import.meta.url), 'utf8'));
 
@@ -59,6 +81,9 @@ export default defineConfig({
     // External files only: the Content-Security-Policy allows no inline style or script.
     inlineStylesheets: 'never',
   },
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    plugins: [callbackEndpointEntry()],
+  },
   devToolbar: { enabled: false },
 });

@@ -25,14 +25,25 @@ export interface IntakeDependencies {
   region: BankHolidayRegion;
   /** null turns rate limiting off (CALLBACK_RATE_LIMIT=off, for benchmarks only). */
   rateLimit: RateLimitOptions | null;
+  /** Seals a request to the recipients; seal.ts in this thread unless the server gives its worker pool (seal-pool.ts). */
+  seal?: (recipients: readonly string[], plaintext: string) => Promise<Uint8Array>;
   /** Origins besides the request's own that may post (SITE_URL behind a proxy). */
   extraOrigins?: string[];
   now?: () => Date;
 }
 
-/** One request as the handler sees it. */
+/**
+ * One request as the handler sees it, whichever server received it: Astro's web Request for the
+ * form (src/callback/web-request.ts), or Node's own for the JSON endpoint (src/server/callback-endpoint.ts).
+ */
 export interface IntakeRequest {
-  request: Request;
+  method: string;
+  /** A request header by lower-case name, or null. */
+  header: (name: string) => string | null;
+  /** The origin the request was addressed to, such as "http://localhost:4321". */
+  origin: string;
+  /** The body as text, reading no more than `limit` bytes whatever Content-Length claims; undefined when larger. */
+  readBody: (limit: number) => Promise<string | undefined>;
   clientAddress: string;
   lang: string;
   /** For the log line only: "/api/callback" or "/[lang]/callback/". */
@@ -49,27 +60,6 @@ export type IntakeOutcome =
 
 const acceptedTypes = new Set(['application/x-www-form-urlencoded', 'application/json']);
 
-/** Reads at most `limit` bytes of the body, whatever Content-Length claims; undefined when larger. */
-async function readLimited(request: Request, limit: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 /** The form body as an object, checkbox groups as arrays. */
 function formValues(body: string): Record<string, unknown> {
   const params = new URLSearchParams(body);
@@ -85,18 +75,19 @@ function formValues(body: string): Record<string, unknown> {
  * True when the browser says the request came from another site. With Referrer-Policy no-referrer
  * a same-origin form post carries "Origin: null", so Sec-Fetch-Site is asked first.
  */
-function isCrossSite(request: Request, extraOrigins: string[]): boolean {
-  const fetchSite = request.headers.get('sec-fetch-site');
+function isCrossSite(request: IntakeRequest, extraOrigins: string[]): boolean {
+  const fetchSite = request.header('sec-fetch-site');
   if (fetchSite) return fetchSite !== 'same-origin' && fetchSite !== 'none';
-  const origin = request.headers.get('origin');
+  const origin = request.header('origin');
   if (!origin || origin === 'null') return false;
-  return origin !== new URL(request.url).origin && !extraOrigins.includes(origin);
+  return origin !== request.origin && !extraOrigins.includes(origin);
 }
 
 /** Builds the handler. The queue is opened on first use and kept. */
 export function createIntake(deps: IntakeDependencies) {
   const limiter = deps.rateLimit ? createRateLimiter(deps.rateLimit) : null;
   const now = deps.now ?? (() => new Date());
+  const sealRequest = deps.seal ?? seal;
   let queue: Promise<CaseQueue> | undefined;
   const extraOrigins = deps.extraOrigins ?? [];
 
@@ -115,7 +106,7 @@ export function createIntake(deps: IntakeDependencies) {
     // A reference clash is astronomically rare; try a fresh one rather than fail the survivor.
     for (let attempt = 1; ; attempt += 1) {
       const reference = newReference();
-      const sealed = await seal(
+      const sealed = await sealRequest(
         recipients,
         JSON.stringify({ reference, lang, createdAt: createdAt.toISOString(), dueBy: due.toISOString(), request }),
       );
@@ -128,12 +119,13 @@ export function createIntake(deps: IntakeDependencies) {
     }
   }
 
-  async function decide({ request, clientAddress, lang }: IntakeRequest): Promise<IntakeOutcome & { errorClass?: string }> {
+  async function decide(request: IntakeRequest): Promise<IntakeOutcome & { errorClass?: string }> {
+    const { clientAddress, lang } = request;
     if (request.method !== 'POST') return { status: 405 };
     if (isCrossSite(request, extraOrigins)) return { status: 403 };
-    const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const type = (request.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (!acceptedTypes.has(type)) return { status: 415 };
-    const body = await readLimited(request, maxBodyBytes);
+    const body = await request.readBody(maxBodyBytes);
     if (body === undefined) return { status: 413 };
     if (limiter) {
       const decision = limiter.check(clientAddress);

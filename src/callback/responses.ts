@@ -25,13 +25,13 @@ export function outcomeHeaders(outcome: IntakeOutcome): Record<string, string> {
   return {};
 }
 
-/** The JSON response: 201 { reference, dueBy }, 400 { errors }, otherwise { error } (503 adds the helplines). */
-export function jsonResponse(outcome: IntakeOutcome, t: Translate): Response {
+/** The JSON answer: 201 { reference, dueBy }, 400 { errors }, otherwise { error } (503 adds the helplines). */
+export function jsonAnswer(outcome: IntakeOutcome, t: Translate): { status: number; headers: Record<string, string>; body: string } {
   const headers = { 'Content-Type': 'application/json; charset=utf-8', ...outcomeHeaders(outcome) };
   let body: unknown;
   if (outcome.status === 201) body = { reference: outcome.reference, dueBy: outcome.dueBy.toISOString() };
   else if (outcome.status === 400) body = { errors: Object.fromEntries(Object.entries(outcome.errors).map(([field, key]) => [field, t(key)])) };
   else if (outcome.status === 503) body = { error: noticeFor(outcome, t), helplines: { emergency: emergencyNumbers.emergency, nationalHelpline: emergencyNumbers.nationalHelpline } };
   else body = { error: noticeFor(outcome, t) };
-  return new Response(JSON.stringify(body), { status: outcome.status, headers });
+  return { status: outcome.status, headers, body: JSON.stringify(body) };
 }

@@ -57,8 +57,12 @@ export const callbackSchema = z.object({
     .trim()
     .min(1, err('callbackForm.errorPhoneMissing'))
     .max(30, err('callbackForm.errorPhoneInvalid'))
-    .refine((v) => toE164(v) !== undefined, err('callbackForm.errorPhoneInvalid'))
-    .transform((v) => toE164(v)!),
+    // One parse does both: libphonenumber is the costliest step of checking a request.
+    .transform((v, ctx) => {
+      const e164 = toE164(v);
+      if (e164 === undefined) ctx.addIssue({ code: 'custom', message: 'callbackForm.errorPhoneInvalid' });
+      return e164 ?? z.NEVER;
+    }),
   method: z.enum(['call', 'text'], err('callbackForm.errorMethod')),
   safeTime: z
     .array(z.string().regex(safeTimeValue, err('callbackForm.errorSafeTime')), err('callbackForm.errorSafeTime'))

@@ -24,8 +24,9 @@ class NodeX25519Recipient implements Recipient {
   }
 
   wrapFileKey(fileKey: Uint8Array): Stanza[] {
-    const ephemeral = generateKeyPairSync('x25519');
-    const share = Buffer.from(ephemeral.publicKey.export({ format: 'jwk' }).x!, 'base64url');
+    const ephemeral = generateKeyPairSync('x25519', { publicKeyEncoding: { type: 'spki', format: 'der' } });
+    // An X25519 SubjectPublicKeyInfo ends with the 32 raw bytes of the key.
+    const share = ephemeral.publicKey.subarray(-32);
     const secret = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: this.#key });
     const wrapKey = Buffer.from(hkdfSync('sha256', secret, Buffer.concat([share, this.#raw]), 'age-encryption.org/v1/X25519', 32));
     // A fresh ephemeral key per file makes the wrap key single-use, so age's all-zero nonce is safe.

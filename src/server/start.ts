@@ -15,6 +15,8 @@ import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
 
 const root = process.cwd();
 const entry = 'dist/server/entry.mjs';
+/** The JSON endpoint, built beside the entry (see callback-endpoint.ts). */
+const callbackEntry = 'dist/server/callback-endpoint.mjs';
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '127.0.0.1';
 process.env.DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
@@ -68,11 +70,20 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(pathToFileURL(resolve(root, entry)).href)) as {
   handler: (req: http.IncomingMessage, res: ServerResponse) => void;
 };
+const { handleCallbackApi } = (await import(pathToFileURL(resolve(root, callbackEntry)).href)) as typeof import('./callback-endpoint.ts');
 
 const server = http.createServer((req, res) => {
   withSecurityHeaders(res);
-  // The JSON endpoint's documented address has no trailing slash; Astro's routes all have one.
-  if (req.url === '/api/callback') req.url = '/api/callback/';
+  const path = req.url?.split('?')[0];
+  if (path === '/api/callback' || path === '/api/callback/') {
+    handleCallbackApi(req, res).catch((error: unknown) => {
+      // The intake answers every failure itself; this is a last resort, logged without the request.
+      console.error(JSON.stringify({ time: new Date().toISOString(), route: '/api/callback', status: 500, errorClass: error instanceof Error ? error.constructor.name : typeof error }));
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+    return;
+  }
   handler(req, res);
 });
 server.listen(port, host, () => {

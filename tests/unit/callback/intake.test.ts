@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIntake, maxBodyBytes, type IntakeDependencies } from '../../../src/callback/intake.ts';
+import { fromWebRequest } from '../../../src/callback/web-request.ts';
 import { callbackSchema } from '../../../src/callback/schema.ts';
 import { newIdentity, unseal } from '../../../src/callback/seal.ts';
 import { openSqliteQueue } from '../../../src/queue/sqlite.ts';
@@ -46,7 +47,7 @@ function post(body: string | Record<string, unknown>, headers: Record<string, st
   });
 }
 const call = (intake: ReturnType<typeof createIntake>, request: Request, clientAddress = '192.0.2.1') =>
-  intake.handle({ request, clientAddress, lang: 'en', route: '/api/callback' });
+  intake.handle({ ...fromWebRequest(request), clientAddress, lang: 'en', route: '/api/callback' });
 
 describe('the callback intake', () => {
   it('201: seals and stores a JSON request; the sealed blob opens to what was sent', async () => {

@@ -1,0 +1,70 @@
+/**
+ * POST /api/callback, the island's JSON requests, answered by Node's own http module ahead of
+ * Astro. Astro's pipeline (static-file lookup, routing, web streams, middleware) cost more per
+ * request than the intake's own checks, sealing and storage together, and a JSON answer needs
+ * none of it. astro.config.mjs builds this file as an entry of the server bundle, so it shares the
+ * form's intake: one queue connection and one rate limiter for both ways of asking.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { serverIntake } from '../callback/server-intake.ts';
+import { jsonAnswer } from '../callback/responses.ts';
+import { defaultLocale, isLocaleCode } from '../i18n/locales.ts';
+import { translatorFor } from '../i18n/translate.ts';
+
+/** The public host from SITE_URL, whose proxy's X-Forwarded-For is trusted, as Astro trusts it for the form. */
+const publicHost = process.env.SITE_URL ? new URL(process.env.SITE_URL).host : undefined;
+
+/** Reads at most `limit` bytes of the body, whatever Content-Length claims; undefined when larger. */
+function readLimited(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(undefined);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      // Too big: stop keeping it, but let the rest drain so the 413 can be read.
+      req.off('data', onData);
+      req.resume();
+      resolve(undefined);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function header(req: IncomingMessage, name: string): string | null {
+  const value = req.headers[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+function clientAddress(req: IncomingMessage): string {
+  const forwarded = publicHost && req.headers.host === publicHost ? header(req, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  return forwarded || req.socket.remoteAddress || '';
+}
+
+/** Answers one request to /api/callback, whatever its method (the intake answers 405 to all but POST). */
+export async function handleCallbackApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // The island says which language to answer in; the address carries none.
+  const asked = header(req, 'content-language') ?? undefined;
+  const lang = isLocaleCode(asked) ? asked : defaultLocale;
+  const protocol = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  const outcome = await serverIntake.handle({
+    method: req.method ?? 'GET',
+    header: (name) => header(req, name),
+    origin: `${protocol}://${req.headers.host ?? ''}`,
+    readBody: (limit) => readLimited(req, limit),
+    clientAddress: clientAddress(req),
+    lang,
+    route: '/api/callback',
+  });
+  const answer = jsonAnswer(outcome, translatorFor(lang));
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
+}

@@ -1,0 +1,117 @@
+/**
+ * POST /api/callback on the real server, where Node's http module answers it ahead of Astro
+ * (src/server/callback-endpoint.ts): every status in the issue's order of checks, the headers every
+ * response carries, and a log line with nothing from the request in it. Runs once, in the desktop project.
+ */
+import { expect, test } from '@playwright/test';
+import http from 'node:http';
+import { validRequest } from '../fixtures/callback-requests.ts';
+import { startServer, type RunningServer } from './server-process.ts';
+
+test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'server process tests run once'));
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let server: RunningServer;
+test.beforeAll(async ({}, testInfo) => {
+  if (testInfo.project.name === 'desktop') server = await startServer(4416);
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const json = { 'content-type': 'application/json' };
+const post = (body: string, headers: Record<string, string> = json, path = '/api/callback') => fetch(`${server.url}${path}`, { method: 'POST', headers, body });
+
+/** A POST whose body is sent in chunks with no Content-Length, as a client that does not say its size. */
+function postChunked(bytes: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${server.url}/api/callback`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
+      response.resume();
+      resolve(response.statusCode!);
+    });
+    request.on('error', reject);
+    for (let sent = 0; sent < bytes; sent += 1024) request.write('x'.repeat(1024));
+    request.end();
+  });
+}
+
+test('201 with a reference, and the same reference again for the same submission', async () => {
+  const body = JSON.stringify(validRequest({ askFor: 'Canary Endpoint' }));
+  const first = await post(body);
+  expect(first.status).toBe(201);
+  const { reference, dueBy } = await first.json();
+  expect(reference).toMatch(/^CB-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+  expect(new Date(dueBy).getTime()).toBeGreaterThan(Date.now());
+  const again = await post(body);
+  expect(again.status).toBe(201);
+  expect((await again.json()).reference).toBe(reference);
+  // The documented address has no trailing slash; the other spelling reaches the same endpoint.
+  expect((await post(JSON.stringify(validRequest()), json, '/api/callback/')).status).toBe(201);
+});
+
+test('every answer carries the security headers and no cookie', async () => {
+  const response = await post(JSON.stringify(validRequest()));
+  expect(response.headers.get('cache-control')).toContain('no-store');
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+  expect(response.headers.get('set-cookie')).toBeNull();
+  expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+});
+
+test('405 with Allow for anything but POST', async () => {
+  for (const method of ['GET', 'PUT', 'DELETE']) {
+    const response = await fetch(`${server.url}/api/callback`, { method });
+    expect(response.status, method).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+  }
+});
+
+test('403 for a cross-site request, told by Sec-Fetch-Site or by Origin', async () => {
+  const body = JSON.stringify(validRequest());
+  expect((await post(body, { ...json, 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+  expect((await post(body, { ...json, origin: 'https://evil.example' })).status).toBe(403);
+  expect((await post(body, { ...json, 'sec-fetch-site': 'same-origin' })).status).toBe(201);
+});
+
+test('415 for a body that is neither JSON nor a form', async () => {
+  expect((await post(JSON.stringify(validRequest()), { 'content-type': 'text/plain' })).status).toBe(415);
+});
+
+test('413 for a body over 16 KiB, whether Content-Length says so or not', async () => {
+  expect((await post(JSON.stringify(validRequest({ message: 'x'.repeat(17_000) })))).status).toBe(413);
+  expect(await postChunked(20 * 1024)).toBe(413);
+});
+
+test('400 names each bad field, in the language the island asks for', async () => {
+  const response = await post(JSON.stringify(validRequest({ phone: '07700 900', consent: 'no' })), { ...json, 'content-language': 'pl' });
+  expect(response.status).toBe(400);
+  const { errors } = await response.json();
+  expect(Object.keys(errors).sort()).toEqual(['consent', 'phone']);
+  // Polish text, not the English message or a key.
+  expect(errors.phone).not.toMatch(/phone number|callbackForm\./i);
+  expect(errors.phone.length).toBeGreaterThan(5);
+  const english = await (await post(JSON.stringify(validRequest({ phone: '07700 900' })))).json();
+  expect(errors.phone).not.toBe(english.errors.phone);
+});
+
+test('429 with Retry-After once one client passes its limit', async () => {
+  let last: Response | undefined;
+  for (let i = 0; i < 25; i += 1) {
+    last = await post(JSON.stringify(validRequest()));
+    if (last.status === 429) break;
+  }
+  expect(last!.status).toBe(429);
+  expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
+  expect((await last!.json()).error).toBeTruthy();
+});
+
+test('the log has one line per request with nothing from the request in it', async () => {
+  await post(JSON.stringify(validRequest()), json, '/api/callback?phone=07700900456');
+  const lines = server.output().split('\n').filter((line) => line.includes('"route":"/api/callback"'));
+  expect(lines.length).toBeGreaterThan(10);
+  for (const line of lines) {
+    expect(Object.keys(JSON.parse(line)).every((key) => ['time', 'route', 'status', 'durationMs', 'reference', 'errorClass'].includes(key))).toBe(true);
+  }
+  expect(server.output()).not.toMatch(/07700|Canary|900456|askFor/);
+});
