@@ -49,11 +49,18 @@ export function isWorkingDay(date: LondonDate, region: BankHolidayRegion): boole
  * `workingDays`-th working day after the day the request arrived.
  */
 export function dueBy(createdAt: Date, workingDays: number, region: BankHolidayRegion): Date {
-  let day = londonDate(createdAt);
-  let counted = 0;
-  while (counted < workingDays) {
-    day = addDays(day, 1);
-    if (isWorkingDay(day, region)) counted += 1;
+  const arrived = londonDate(createdAt);
+  // Every request of one London day is due at the same moment: work it out once a day.
+  const key = `${isoDate(arrived)} ${workingDays} ${region}`;
+  if (lastDue?.key !== key) {
+    let day = arrived;
+    let counted = 0;
+    while (counted < workingDays) {
+      day = addDays(day, 1);
+      if (isWorkingDay(day, region)) counted += 1;
+    }
+    lastDue = { key, due: londonInstant(addDays(day, 1)) };
   }
-  return londonInstant(addDays(day, 1));
+  return new Date(lastDue.due);
 }
+let lastDue: { key: string; due: Date } | undefined;
