@@ -1,11 +1,10 @@
-/** A worker thread of the seal pool (seal-pool.ts): seals each request it is sent and sends the bytes back. */
-import { parentPort } from 'node:worker_threads';
+/** A worker thread of the seal pool (seal-pool.ts): seals each request it is sent. */
+import { answerCalls } from '../server/worker-call.ts';
+import type { SealJob } from './seal-pool.ts';
 import { seal } from './seal.ts';
-import type { SealJob, SealResult } from './seal-pool.ts';
 
-parentPort!.on('message', ({ id, recipients, plaintext }: SealJob) => {
-  seal(recipients, plaintext).then(
-    (sealed) => parentPort!.postMessage({ id, sealed } satisfies SealResult, [sealed.buffer as ArrayBuffer]),
-    (error: unknown) => parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies SealResult),
-  );
-});
+answerCalls<SealJob, Uint8Array>(
+  ({ recipients, plaintext }) => seal(recipients, plaintext),
+  // The sealed bytes own their buffer, so they move back to the main thread without a copy.
+  (sealed) => (sealed.byteOffset === 0 && sealed.byteLength === sealed.buffer.byteLength ? [sealed.buffer as ArrayBuffer] : []),
+);

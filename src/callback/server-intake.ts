@@ -2,8 +2,6 @@
  * The server's one intake, built from the organisation profile and the environment. Both POST
  * routes use it, so they share one queue connection and one rate limiter.
  */
-import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
 import { organisation } from '../content/organisation.ts';
 import { openQueue } from '../queue/index.ts';
 import { createIntake } from './intake.ts';
@@ -16,8 +14,7 @@ let recipients: Promise<string[]> | undefined;
 export const serverIntake = createIntake({
   openQueue: () => openQueue(process.env),
   recipients: () => (recipients ??= callbackRecipients(process.env)),
-  // The server runs from the project root (npm start), where Node runs the worker's TypeScript as it is.
-  seal: createSealPool(resolve('src/callback/seal-worker.ts'), Math.max(1, availableParallelism() - 1)),
+  seal: createSealPool(),
   firstContactWorkingDays: organisation.promises.firstContactWorkingDays,
   region: organisation.bankHolidayRegion,
   // Generous for a person, tight for a script: 20 requests per client and 600 in all per 10 minutes.

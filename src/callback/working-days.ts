@@ -49,18 +49,24 @@ export function isWorkingDay(date: LondonDate, region: BankHolidayRegion): boole
  * `workingDays`-th working day after the day the request arrived.
  */
 export function dueBy(createdAt: Date, workingDays: number, region: BankHolidayRegion): Date {
-  const arrived = londonDate(createdAt);
+  const at = createdAt.getTime();
   // Every request of one London day is due at the same moment: work it out once a day.
-  const key = `${isoDate(arrived)} ${workingDays} ${region}`;
-  if (lastDue?.key !== key) {
+  if (!lastDue || at < lastDue.from || at >= lastDue.until || lastDue.workingDays !== workingDays || lastDue.region !== region) {
+    const arrived = londonDate(createdAt);
     let day = arrived;
     let counted = 0;
     while (counted < workingDays) {
       day = addDays(day, 1);
       if (isWorkingDay(day, region)) counted += 1;
     }
-    lastDue = { key, due: londonInstant(addDays(day, 1)) };
+    lastDue = {
+      from: londonInstant(arrived).getTime(),
+      until: londonInstant(addDays(arrived, 1)).getTime(),
+      workingDays,
+      region,
+      due: londonInstant(addDays(day, 1)).getTime(),
+    };
   }
   return new Date(lastDue.due);
 }
-let lastDue: { key: string; due: Date } | undefined;
+let lastDue: { from: number; until: number; workingDays: number; region: BankHolidayRegion; due: number } | undefined;

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlite';
 import {
   allowedFrom,
@@ -18,6 +18,7 @@ import {
   type CaseSummary,
   type NewCase,
 } from './types.ts';
+import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
 
 /** Versioned schema: entry n moves the database from user_version n to n + 1. Append only. */
 const migrations = [
@@ -72,14 +73,25 @@ function toSummary(row: CaseRow): CaseSummary {
   };
 }
 
-/** Opens (creating and migrating if needed) the SQLite queue at `path`, and checks its durability settings. */
-export function openSqliteQueue(path: string): CaseQueue {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+/** A connection with the queue's settings, checked. */
+export function openConnection(path: string): DatabaseSync {
   const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: 5000 });
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
   assertDurable(db);
+  return db;
+}
+
+/**
+ * Opens (creating and migrating if needed) the SQLite queue at `path`. New requests are written by
+ * a thread of their own (sqlite-writer.ts), so the server's main thread never waits on the disk.
+ * Node runs the writer's TypeScript as it is, from the project root, where the server, the staff
+ * command line and the tests all run; a bundled copy of this module could not find it beside itself.
+ */
+export function openSqliteQueue(path: string, writerFile = resolve('src/queue/sqlite-writer.ts')): CaseQueue {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const db = openConnection(path);
   migrate(db);
-  return new SqliteCaseQueue(db);
+  return new SqliteCaseQueue(db, workerCaller<NewCase, EnqueueResult>(writerFile, { path }));
 }
 
 /** Refuses to run unless WAL and synchronous=FULL really took effect. */
@@ -115,93 +127,98 @@ function transaction<T>(db: DatabaseSync, work: () => T): T {
   }
 }
 
+type EnqueueResult = { reference: string; created: boolean };
+
 interface PendingCase {
   input: NewCase;
-  resolve: (result: { reference: string; created: boolean }) => void;
+  resolve: (result: EnqueueResult) => void;
   reject: (error: unknown) => void;
 }
 
-class SqliteCaseQueue implements CaseQueue {
-  #db: DatabaseSync;
-  /** Requests waiting for the next group commit, and that commit once it is scheduled. */
-  #pending: PendingCase[] = [];
-  #flushed: Promise<void> | undefined;
+/** Prepared statements, kept per connection: intake runs the same three for every request. */
+const statements = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
+function statement(db: DatabaseSync, sql: string): StatementSync {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}
 
-  constructor(db: DatabaseSync) {
-    this.#db = db;
-  }
+function appendAudit(db: DatabaseSync, caseId: string, actor: string, action: AuditAction, sealedDetail: Uint8Array | null, at = Date.now()): void {
+  statement(db, 'INSERT INTO audit (case_id, at, actor, action, sealed_detail) VALUES (?, ?, ?, ?, ?)').run(caseId, at, actor, action, sealedDetail);
+}
 
-  /**
-   * Group commit: every request that reaches here in the same turn of the event loop goes into one
-   * transaction, so one fsync covers them all instead of one each. No caller hears "stored" until
-   * the COMMIT holding its row has returned, so synchronous=FULL still means what it says. Each
-   * request has its own savepoint, so one failing (a reference clash, say) cannot undo the others.
-   */
-  enqueue(input: NewCase): Promise<{ reference: string; created: boolean }> {
-    return new Promise((resolve, reject) => {
-      this.#pending.push({ input, resolve, reject });
-      this.#flushed ??= new Promise((done) =>
-        setImmediate(() => {
-          this.#flushed = undefined;
-          this.#flush();
-          done();
-        }),
-      );
-    });
-  }
+function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
+  const existing = statement(db, 'SELECT reference FROM cases WHERE submission_key = ?').get(input.submissionKey) as { reference: string } | undefined;
+  if (existing) return { reference: existing.reference, created: false };
+  const id = randomUUID();
+  statement(
+    db,
+    `INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
+     VALUES (?, ?, ?, ?, ?, ?, 'new', ?)`,
+  ).run(id, input.reference, input.submissionKey, input.lang, input.createdAt.getTime(), input.dueBy.getTime(), input.sealed);
+  appendAudit(db, id, 'intake', 'created', null, input.createdAt.getTime());
+  return { reference: input.reference, created: true };
+}
 
-  #flush(): void {
-    const batch = this.#pending;
-    this.#pending = [];
-    let outcomes: ({ ok: { reference: string; created: boolean } } | { error: unknown })[];
+/**
+ * Enqueue with group commit: every request that arrives in the same turn of the event loop goes
+ * into one transaction, so one fsync covers them all instead of one each (the writer thread takes
+ * in every request that came while the last fsync ran). No caller hears "stored" until the COMMIT
+ * holding its row has returned, so synchronous=FULL still means what it says. Each request has its
+ * own savepoint, so one failing (a reference clash, say) cannot undo the others.
+ */
+export function groupCommit(db: DatabaseSync): (input: NewCase) => Promise<EnqueueResult> {
+  let pending: PendingCase[] = [];
+
+  function flush(): void {
+    const batch = pending;
+    pending = [];
+    let outcomes: ({ ok: EnqueueResult } | { error: unknown })[];
     try {
-      outcomes = transaction(this.#db, () =>
+      outcomes = transaction(db, () =>
         batch.map(({ input }) => {
-          this.#db.exec('SAVEPOINT enqueue');
+          db.exec('SAVEPOINT enqueue');
           try {
-            const ok = this.#insert(input);
-            this.#db.exec('RELEASE enqueue');
+            const ok = insertCase(db, input);
+            db.exec('RELEASE enqueue');
             return { ok };
           } catch (error) {
-            this.#db.exec('ROLLBACK TO enqueue; RELEASE enqueue');
+            db.exec('ROLLBACK TO enqueue; RELEASE enqueue');
             return { error };
           }
         }),
       );
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
+      for (const waiting of batch) waiting.reject(error);
       return;
     }
-    batch.forEach((pending, i) => {
+    batch.forEach((waiting, i) => {
       const outcome = outcomes[i]!;
-      if ('ok' in outcome) pending.resolve(outcome.ok);
-      else pending.reject(outcome.error);
+      if ('ok' in outcome) waiting.resolve(outcome.ok);
+      else waiting.reject(outcome.error);
     });
   }
 
-  #insert(input: NewCase): { reference: string; created: boolean } {
-    const existing = this.#statement('SELECT reference FROM cases WHERE submission_key = ?').get(input.submissionKey) as
-      | { reference: string }
-      | undefined;
-    if (existing) return { reference: existing.reference, created: false };
-    const id = randomUUID();
-    this.#statement(
-      `INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
-       VALUES (?, ?, ?, ?, ?, ?, 'new', ?)`,
-    ).run(id, input.reference, input.submissionKey, input.lang, input.createdAt.getTime(), input.dueBy.getTime(), input.sealed);
-    this.#audit(id, 'intake', 'created', null, input.createdAt.getTime());
-    return { reference: input.reference, created: true };
+  return (input) =>
+    new Promise((resolve, reject) => {
+      pending.push({ input, resolve, reject });
+      if (pending.length === 1) setImmediate(flush);
+    });
+}
+
+class SqliteCaseQueue implements CaseQueue {
+  #db: DatabaseSync;
+  #writer: WorkerCaller<NewCase, EnqueueResult>;
+
+  constructor(db: DatabaseSync, writer: WorkerCaller<NewCase, EnqueueResult>) {
+    this.#db = db;
+    this.#writer = writer;
   }
 
-  /** Prepared statements, kept: intake runs the same three for every request. */
-  #statements = new Map<string, StatementSync>();
-  #statement(sql: string): StatementSync {
-    let statement = this.#statements.get(sql);
-    if (!statement) {
-      statement = this.#db.prepare(sql);
-      this.#statements.set(sql, statement);
-    }
-    return statement;
+  enqueue(input: NewCase): Promise<EnqueueResult> {
+    return this.#writer.call(input);
   }
 
   async list(filter: { status?: CaseStatus } = {}): Promise<CaseSummary[]> {
@@ -221,7 +238,7 @@ class SqliteCaseQueue implements CaseQueue {
   async recordView(id: string, actor: string): Promise<void> {
     transaction(this.#db, () => {
       this.#status(id);
-      this.#audit(id, actor, 'viewed', null);
+      appendAudit(this.#db, id, actor, 'viewed', null);
     });
   }
 
@@ -240,7 +257,7 @@ class SqliteCaseQueue implements CaseQueue {
   async recordShareDecision(id: string, share: boolean, actor: string, sealedReason: Uint8Array): Promise<void> {
     transaction(this.#db, () => {
       this.#status(id);
-      this.#audit(id, actor, share ? 'shared' : 'not-shared', sealedReason);
+      appendAudit(this.#db, id, actor, share ? 'shared' : 'not-shared', sealedReason);
     });
   }
 
@@ -274,7 +291,7 @@ class SqliteCaseQueue implements CaseQueue {
   }
 
   async shutdown(): Promise<void> {
-    await this.#flushed;
+    await this.#writer.stop();
     if (this.#db.isOpen) this.#db.close();
   }
 
@@ -301,11 +318,8 @@ class SqliteCaseQueue implements CaseQueue {
       }
       const sets = ['status = ?', ...Object.keys(extra).map((column) => `${column} = ?`)];
       this.#db.prepare(`UPDATE cases SET ${sets.join(', ')} WHERE id = ?`).run(to, ...Object.values(extra), id);
-      this.#audit(id, actor, action, sealedDetail);
+      appendAudit(this.#db, id, actor, action, sealedDetail);
     });
   }
 
-  #audit(caseId: string, actor: string, action: AuditAction, sealedDetail: Uint8Array | null, at = Date.now()): void {
-    this.#statement('INSERT INTO audit (case_id, at, actor, action, sealed_detail) VALUES (?, ?, ?, ?, ?)').run(caseId, at, actor, action, sealedDetail);
-  }
 }
