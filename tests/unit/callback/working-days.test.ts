@@ -44,6 +44,16 @@ describe('dueBy: the end of the promised working days, in London time', () => {
     expect(due('2026-07-06T23:30:00Z')).toBe('2026-07-08T23:00:00.000Z');
   });
 
+  it('gives the next London day its own due time, one moment either side of midnight, in summer and in winter', () => {
+    // Asked in this order, each answer must come from its own day, not from the one asked before.
+    expect(due('2026-07-06T22:59:59.999Z')).toBe('2026-07-07T23:00:00.000Z');
+    expect(due('2026-07-06T23:00:00.000Z')).toBe('2026-07-08T23:00:00.000Z');
+    expect(due('2026-07-06T22:59:59.999Z')).toBe('2026-07-07T23:00:00.000Z');
+    expect(due('2026-11-02T23:59:59.999Z')).toBe('2026-11-04T00:00:00.000Z');
+    expect(due('2026-11-03T00:00:00.000Z')).toBe('2026-11-05T00:00:00.000Z');
+    expect(due('2026-11-03T00:00:00.000Z', 2)).toBe('2026-11-06T00:00:00.000Z');
+  });
+
   it('counts several working days when the promise is longer', () => {
     expect(due('2026-11-06T12:00:00Z', 3)).toBe('2026-11-12T00:00:00.000Z');
   });
