@@ -137,23 +137,29 @@ class PostgresCaseQueue implements CaseQueue {
     this.#pool = pool;
   }
 
+  /**
+   * One statement, so one round trip and one commit: the case and its "created" audit row go in
+   * together or not at all. The unique submission key decides between duplicates; one that lost
+   * to a request still committing sees nothing in this statement's snapshot, so it asks again.
+   */
   async enqueue(input: NewCase): Promise<{ reference: string; created: boolean }> {
-    return this.#transaction(async (client) => {
-      // The unique submission key decides: a concurrent duplicate waits for the first to commit, then inserts nothing.
-      const inserted = await client.query<{ id: string }>(
-        `INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
+    const { rows } = await this.#pool.query<{ reference: string; created: boolean }>(
+      `WITH inserted AS (
+         INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
          VALUES ($1, $2, $3, $4, $5, $6, 'new', $7)
-         ON CONFLICT (submission_key) DO NOTHING RETURNING id`,
-        [randomUUID(), input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed)],
-      );
-      const id = inserted.rows[0]?.id;
-      if (id === undefined) {
-        const existing = await client.query<{ reference: string }>('SELECT reference FROM cases WHERE submission_key = $1', [input.submissionKey]);
-        return { reference: existing.rows[0]!.reference, created: false };
-      }
-      await client.query(`INSERT INTO audit (case_id, at, actor, action) VALUES ($1, $2, 'intake', 'created')`, [id, input.createdAt]);
-      return { reference: input.reference, created: true };
-    });
+         ON CONFLICT (submission_key) DO NOTHING
+         RETURNING id, reference
+       ), audited AS (
+         INSERT INTO audit (case_id, at, actor, action) SELECT id, $5, 'intake', 'created' FROM inserted
+       )
+       SELECT reference, true AS created FROM inserted
+       UNION ALL
+       SELECT reference, false FROM cases WHERE submission_key = $3 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+      [randomUUID(), input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed)],
+    );
+    if (rows[0]) return rows[0];
+    const existing = await this.#pool.query<{ reference: string }>('SELECT reference FROM cases WHERE submission_key = $1', [input.submissionKey]);
+    return { reference: existing.rows[0]!.reference, created: false };
   }
 
   async list(filter: { status?: CaseStatus } = {}): Promise<CaseSummary[]> {
