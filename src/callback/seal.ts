@@ -4,7 +4,7 @@
  */
 import { bech32 } from '@scure/base';
 import { Decrypter, Encrypter, Stanza, armor, generateX25519Identity, identityToRecipient, type Recipient } from 'age-encryption';
-import { createCipheriv, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
+import { createCipheriv, createPublicKey, createSecretKey, diffieHellman, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
 
 /**
  * An age X25519 recipient (the format at age-encryption.org/v1) computed with node:crypto.
@@ -24,13 +24,13 @@ class NodeX25519Recipient implements Recipient {
   }
 
   wrapFileKey(fileKey: Uint8Array): Stanza[] {
-    const ephemeral = generateKeyPairSync('x25519', { publicKeyEncoding: { type: 'spki', format: 'der' } });
-    // An X25519 SubjectPublicKeyInfo ends with the 32 raw bytes of the key.
-    const share = ephemeral.publicKey.subarray(-32);
+    const ephemeral = generateKeyPairSync('x25519');
+    const share = Buffer.from(ephemeral.publicKey.export({ format: 'jwk' }).x!, 'base64url');
     const secret = diffieHellman({ privateKey: ephemeral.privateKey, publicKey: this.#key });
-    const wrapKey = Buffer.from(hkdfSync('sha256', secret, Buffer.concat([share, this.#raw]), 'age-encryption.org/v1/X25519', 32));
+    // Keys go in as KeyObjects: node:crypto tests a plain buffer by throwing, which costs more than the cipher.
+    const wrapKey = hkdfSync('sha256', createSecretKey(secret), Buffer.concat([share, this.#raw]), 'age-encryption.org/v1/X25519', 32);
     // A fresh ephemeral key per file makes the wrap key single-use, so age's all-zero nonce is safe.
-    const cipher = createCipheriv('chacha20-poly1305', wrapKey, Buffer.alloc(12), { authTagLength: 16 });
+    const cipher = createCipheriv('chacha20-poly1305', createSecretKey(new Uint8Array(wrapKey)), Buffer.alloc(12), { authTagLength: 16 });
     const body = Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
     return [new Stanza(['X25519', share.toString('base64').replace(/=+$/, '')], body)];
   }
