@@ -5,12 +5,11 @@
  * reported as stored unless the queue said so.
  */
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import type { CaseQueue } from '../queue/types.ts';
 import { logRequest } from './log.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { newReference } from './reference.ts';
-import { callbackSchema, fieldErrors, multiValueFields, type CallbackErrorKey, type CallbackField } from './schema.ts';
+import { callbackSchema, fieldErrors, multiValueFields, type CallbackErrorKey, type CallbackField, type CallbackRequest } from './schema.ts';
 import { seal } from './seal.ts';
 import { dueBy, type BankHolidayRegion } from './working-days.ts';
 
@@ -91,7 +90,7 @@ export function createIntake(deps: IntakeDependencies) {
   let queue: Promise<CaseQueue> | undefined;
   const extraOrigins = deps.extraOrigins ?? [];
 
-  async function store(values: z.output<typeof callbackSchema>, lang: string): Promise<{ reference: string; dueBy: Date }> {
+  async function store(values: CallbackRequest, lang: string): Promise<{ reference: string; dueBy: Date }> {
     // A queue that could not be opened (a database still starting, say) is tried again next time.
     queue ??= deps.openQueue().catch((error: unknown) => {
       queue = undefined;

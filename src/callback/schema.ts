@@ -4,7 +4,7 @@
  * page translates. The schema does no I/O.
  */
 import { parsePhoneNumberFromString, type MetadataJson } from 'libphonenumber-js/core';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 // Only GB's part of libphonenumber's metadata: the whole file would add 80 kB to the form's
 // JavaScript. Jersey, Guernsey and the Isle of Man share +44 and GB's number lengths, so their
 // numbers still parse (as GB); with them in, every parse first asked which of the four a number
@@ -44,7 +44,14 @@ export function toE164(value: string): string | undefined {
 
 const err = (key: CallbackErrorKey) => ({ error: key });
 const yesNo = z.enum(['yes', 'no'], err('callbackForm.errorYesNo'));
-const shortText = (max: number) => z.string(err('callbackForm.errorTooLong')).trim().max(max, err('callbackForm.errorTooLong')).default('');
+const shortText = (max: number) =>
+  z._default(z.string(err('callbackForm.errorTooLong')).check(z.trim(), z.maxLength(max, err('callbackForm.errorTooLong'))), '');
+/** A checkbox group: some of `options`, never more values than there are boxes. */
+const choices = <const T extends readonly string[]>(options: T) =>
+  z._default(
+    z.array(z.enum(options, err('callbackForm.errorChoice')), err('callbackForm.errorChoice')).check(z.maxLength(options.length, err('callbackForm.errorChoice'))),
+    [],
+  );
 
 export const accessNeeds = ['bsl', 'relay-uk', 'easy-read'] as const;
 export const topics = ['safe-at-home', 'moving', 'money', 'children', 'other'] as const;
@@ -54,23 +61,25 @@ export const messageMaxLength = 500;
 /** A safe-time window value, "2026-11-02T09:00-11:00" in London time (see slots.ts). */
 const safeTimeValue = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}-\d{2}:\d{2}$/;
 
+// zod/mini rather than zod: the form's JavaScript carries only the checks used here, not all of zod.
+// Checks with no key of their own name one anyway: zod/mini has no English messages, so its
+// fallback would show the words "Invalid input" untranslated in the form.
 export const callbackSchema = z.object({
-  phone: z
-    .string(err('callbackForm.errorPhoneMissing'))
-    .trim()
-    .min(1, err('callbackForm.errorPhoneMissing'))
-    .max(30, err('callbackForm.errorPhoneInvalid'))
+  phone: z.pipe(
+    z
+      .string(err('callbackForm.errorPhoneMissing'))
+      .check(z.trim(), z.minLength(1, err('callbackForm.errorPhoneMissing')), z.maxLength(30, err('callbackForm.errorPhoneInvalid'))),
     // One parse does both: libphonenumber is the costliest step of checking a request.
-    .transform((v, ctx) => {
+    z.transform((v: string, ctx) => {
       const e164 = toE164(v);
-      if (e164 === undefined) ctx.addIssue({ code: 'custom', message: 'callbackForm.errorPhoneInvalid' });
+      if (e164 === undefined) ctx.issues.push({ code: 'custom', message: 'callbackForm.errorPhoneInvalid', input: v });
       return e164 ?? z.NEVER;
     }),
+  ),
   method: z.enum(['call', 'text'], err('callbackForm.errorMethod')),
   safeTime: z
-    .array(z.string().regex(safeTimeValue, err('callbackForm.errorSafeTime')), err('callbackForm.errorSafeTime'))
-    .min(1, err('callbackForm.errorSafeTime'))
-    .max(50, err('callbackForm.errorSafeTime')),
+    .array(z.string(err('callbackForm.errorChoice')).check(z.regex(safeTimeValue, err('callbackForm.errorSafeTime'))), err('callbackForm.errorSafeTime'))
+    .check(z.minLength(1, err('callbackForm.errorSafeTime')), z.maxLength(50, err('callbackForm.errorSafeTime'))),
   voicemail: yesNo,
   sayWhoWeAre: yesNo,
   consent: z.literal('yes', err('callbackForm.errorConsent')),
@@ -78,17 +87,18 @@ export const callbackSchema = z.object({
   ifSomeoneElseAnswers: shortText(200),
   safeWord: shortText(60),
   language: shortText(60),
-  interpreter: yesNo.default('no'),
-  interpreterGender: z.enum(interpreterGenders, err('callbackForm.errorChoice')).default('any'),
-  access: z.array(z.enum(accessNeeds, err('callbackForm.errorChoice')), err('callbackForm.errorChoice')).max(3).default([]),
-  topics: z.array(z.enum(topics, err('callbackForm.errorChoice')), err('callbackForm.errorChoice')).max(5).default([]),
-  message: z
-    .string(err('callbackForm.errorMessageTooLong'))
-    .trim()
-    .max(messageMaxLength, err('callbackForm.errorMessageTooLong'))
-    .default(''),
+  interpreter: z._default(yesNo, 'no'),
+  interpreterGender: z._default(z.enum(interpreterGenders, err('callbackForm.errorChoice')), 'any'),
+  access: choices(accessNeeds),
+  topics: choices(topics),
+  message: z._default(
+    z
+      .string(err('callbackForm.errorMessageTooLong'))
+      .check(z.trim(), z.maxLength(messageMaxLength, err('callbackForm.errorMessageTooLong'))),
+    '',
+  ),
   /** One-time token from the form: a resubmission returns the same reference. */
-  submissionToken: z.string(err('callbackForm.errorExpired')).regex(/^[A-Za-z0-9_-]{16,64}$/, err('callbackForm.errorExpired')),
+  submissionToken: z.string(err('callbackForm.errorExpired')).check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, err('callbackForm.errorExpired'))),
 });
 
 /** What the form sends. */
@@ -107,7 +117,7 @@ export function errorKeyFor(issue: { message: string }): CallbackErrorKey {
 }
 
 /** The first error key for each field that failed, in form order. */
-export function fieldErrors(error: z.ZodError): Partial<Record<CallbackField, CallbackErrorKey>> {
+export function fieldErrors(error: z.core.$ZodError): Partial<Record<CallbackField, CallbackErrorKey>> {
   const found: Partial<Record<CallbackField, CallbackErrorKey>> = {};
   for (const issue of error.issues) {
     const field = (typeof issue.path[0] === 'string' && (callbackFields as string[]).includes(issue.path[0]) ? issue.path[0] : 'submissionToken') as CallbackField;

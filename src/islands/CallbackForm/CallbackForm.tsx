@@ -93,7 +93,9 @@ export default function CallbackForm({ lang, action, strings, days, token, value
     setError,
     formState: { errors, isSubmitting },
   } = useForm<CallbackInput, unknown, CallbackRequest>({
-    resolver: zodResolver(callbackSchema),
+    // Sync: the schema has nothing async, and zod/mini's async parse settles the phone (a pipe) last,
+    // which would reorder the errors and the values sent.
+    resolver: zodResolver(callbackSchema, undefined, { mode: 'sync' }),
     defaultValues: defaults,
     shouldFocusError: false,
   });
