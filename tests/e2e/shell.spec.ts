@@ -85,7 +85,8 @@ test('no page makes a request to another origin', { tag: '@every-page' }, async 
 /**
  * The callback form is the one page with a React island (react-dom alone is about 210 kB raw). The
  * 10 kB JavaScript budget is for content pages; the form works fully without its JavaScript, and its
- * own budget below is stated, not hidden: see the next test. Its HTML is larger than a content page's
+ * own budget below is stated, not hidden: see the next test. It sits just above the 330 kB measured
+ * once the schema moved to zod/mini, so any regrowth of the island fails here. Its HTML is larger than a content page's
  * because hydration repeats the translated strings and safe times in the island's props (38 kB in
  * Panjabi and Bengali, whose letters take three bytes each).
  */
@@ -107,14 +108,14 @@ async function pageWeight(page: import('@playwright/test').Page, path: string) {
   return sizes;
 }
 
-test('the callback form stays within its own budget: 60 kB of HTML and CSS, 400 kB of JavaScript (uncompressed)', async ({ page }) => {
+test('the callback form stays within its own budget: 60 kB of HTML and CSS, 335 kB of JavaScript (uncompressed)', async ({ page }) => {
   test.setTimeout(everyPageTimeout);
   const report: string[] = [];
   for (const path of paths.filter(isFormPage)) {
     const sizes = await pageWeight(page, path);
     report.push(`${path} ${JSON.stringify(sizes)}`);
     expect(sizes.html + sizes.css, `${path}: ${JSON.stringify(sizes)}`).toBeLessThanOrEqual(60_000);
-    expect(sizes.js, `${path}: ${JSON.stringify(sizes)}`).toBeLessThanOrEqual(400_000);
+    expect(sizes.js, `${path}: ${JSON.stringify(sizes)}`).toBeLessThanOrEqual(335_000);
   }
   test.info().annotations.push({ type: 'sizes', description: report.join('\n') });
 });
