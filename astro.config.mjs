@@ -34,6 +34,30 @@ function callbackEndpointEntry() {
   };
 }
 
+/** `npm run dev` (staff previewing content) answers /api/callback with the same module, so the form works there too. */
+function callbackEndpointInDev() {
+  return {
+    name: 'callback-endpoint-dev',
+    /** @param {import('vite').ViteDevServer} server */
+    configureServer(server) {
+      /** @type {import('vite').Connect.NextHandleFunction} */
+      const handle = async (req, res, next) => {
+        const path = req.url?.split('?')[0];
+        if (path !== '/api/callback' && path !== '/api/callback/') return next();
+        try {
+          const { handleCallbackApi } = await server.ssrLoadModule('/src/server/callback-endpoint.ts');
+          await handleCallbackApi(req, res);
+        } catch (error) {
+          next(error);
+        }
+      };
+      // Astro puts its own dev middleware first, after every plugin's setup, and it would answer the
+      // address without a slash with a 404; this runs after Astro's and goes in front of it.
+      return () => server.middlewares.stack.unshift({ route: '', handle });
+    },
+  };
+}
+
 const organisation = parseOrganisation(readFileSync(new URL('./src/content/organisation.yaml', import.meta.url), 'utf8'));
 
 // Absolute addresses for canonical, hreflang and the sitemap. Set SITE_URL in production.
@@ -83,7 +107,7 @@ export default defineConfig({
   },
   vite: {
     build: { assetsInlineLimit: 0 },
-    plugins: [callbackEndpointEntry()],
+    plugins: [callbackEndpointEntry(), callbackEndpointInDev()],
   },
   devToolbar: { enabled: false },
 });

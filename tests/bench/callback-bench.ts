@@ -4,6 +4,7 @@
  * second, p50 and p99 latency, and the ratio to the floor. Goals: at least 50% of the floor, p99 ≤
  * 50 ms. SQLite is always measured; `--queue postgres` measures a throwaway PostgreSQL cluster too,
  * in the same run, so the two can be compared. Each queue backend is one entry in `backends`.
+ * Last, it times sealing alone on one thread, the largest cost a request has that the floor has not.
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { newIdentity, seal } from '../../src/callback/seal.ts';
 import { validRequest } from '../fixtures/callback-requests.ts';
 import { startServer } from '../e2e/server-process.ts';
 import { skipReason, startPostgres } from '../support/postgres.ts';
@@ -85,6 +87,18 @@ async function site(port: number, queue: string): Promise<Figures> {
   }
 }
 
+/** Sealing alone, one request after another on this thread: what one core can seal per second. */
+async function sealingAlone(): Promise<{ perSecond: number; msEach: number }> {
+  const { recipient } = await newIdentity();
+  const body = JSON.stringify({ request: validRequest() });
+  for (let i = 0; i < 300; i += 1) await seal([recipient], body);
+  const count = 3000;
+  const started = performance.now();
+  for (let i = 0; i < count; i += 1) await seal([recipient], body);
+  const msEach = (performance.now() - started) / count;
+  return { perSecond: 1000 / msEach, msEach };
+}
+
 const floorFigures = await floor(4417);
 const siteFigures: Figures[] = [];
 for (const [i, queue] of measured.entries()) siteFigures.push(await site(i === 0 ? 4418 : 4431, queue));
@@ -98,6 +112,11 @@ console.table(
     'non-2xx': f.non2xx,
     errors: f.errors,
   })),
+);
+const sealing = await sealingAlone();
+console.log(
+  `sealing alone, one thread: ${Math.round(sealing.perSecond)}/s (${sealing.msEach.toFixed(2)} ms each), ` +
+    `${((sealing.perSecond / floorFigures.rps) * 100).toFixed(0)}% of the floor's requests per second`,
 );
 for (const f of siteFigures) {
   console.log(`${f.name}: ratio to floor ${((f.rps / floorFigures.rps) * 100).toFixed(1)}% (goal ≥ 50%); p99 ${f.p99} ms (goal ≤ 50 ms)`);
