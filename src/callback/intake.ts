@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CaseQueue } from '../queue/types.ts';
-import { logRequest } from './log.ts';
+import { errorClassOf, logRequest } from './log.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { newReference } from './reference.ts';
 import { callbackSchema, fieldErrors, multiValueFields, type CallbackErrorKey, type CallbackField, type CallbackRequest } from './schema.ts';
@@ -147,7 +147,7 @@ export function createIntake(deps: IntakeDependencies) {
       const stored = await store(checked.data, lang);
       return { status: 201, ...stored };
     } catch (error) {
-      return { status: 503, values, errorClass: error instanceof Error ? error.constructor.name : typeof error };
+      return { status: 503, values, errorClass: errorClassOf(error) };
     }
   }
 
@@ -158,7 +158,7 @@ export function createIntake(deps: IntakeDependencies) {
       const { errorClass, ...outcome } = await decide(input).catch((error: unknown) => ({
         status: 503 as const,
         values: {},
-        errorClass: error instanceof Error ? error.constructor.name : typeof error,
+        errorClass: errorClassOf(error),
       }));
       logRequest({
         route: input.route,

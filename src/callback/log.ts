@@ -11,6 +11,11 @@ export interface RequestLogLine {
   errorClass?: string;
 }
 
+/** What a log line may say about an error: its class name only. */
+export function errorClassOf(error: unknown): string {
+  return error instanceof Error ? error.constructor.name : typeof error;
+}
+
 /** Writes one JSON line to stdout with the time and only the allowed fields. */
 export function logRequest(line: RequestLogLine): void {
   const entry = {

@@ -8,6 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { serverIntake } from '../callback/server-intake.ts';
+import { errorClassOf, logRequest } from '../callback/log.ts';
 import { jsonAnswer } from '../callback/responses.ts';
 import { defaultLocale, isLocaleCode } from '../i18n/locales.ts';
 import { translatorFor } from '../i18n/translate.ts';
@@ -49,22 +50,33 @@ function clientAddress(req: IncomingMessage): string {
   return forwarded || req.socket.remoteAddress || '';
 }
 
-/** Answers one request to /api/callback, whatever its method (the intake answers 405 to all but POST). */
+/**
+ * Answers one request to /api/callback, whatever its method (the intake answers 405 to all but
+ * POST). Never rejects: the intake answers every failure itself, and anything that escapes it is a
+ * bare 500, logged through the same allow-list.
+ */
 export async function handleCallbackApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  // The island says which language to answer in; the address carries none.
-  const asked = header(req, 'content-language') ?? undefined;
-  const lang = isLocaleCode(asked) ? asked : defaultLocale;
-  const protocol = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-  const outcome = await serverIntake.handle({
-    method: req.method ?? 'GET',
-    header: (name) => header(req, name),
-    origin: `${protocol}://${req.headers.host ?? ''}`,
-    readBody: (limit) => readLimited(req, limit),
-    clientAddress: clientAddress(req),
-    lang,
-    route: '/api/callback',
-  });
-  const answer = jsonAnswer(outcome, translatorFor(lang));
-  res.writeHead(answer.status, answer.headers);
-  res.end(answer.body);
+  const started = performance.now();
+  try {
+    // The island says which language to answer in; the address carries none.
+    const asked = header(req, 'content-language') ?? undefined;
+    const lang = isLocaleCode(asked) ? asked : defaultLocale;
+    const protocol = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+    const outcome = await serverIntake.handle({
+      method: req.method ?? 'GET',
+      header: (name) => header(req, name),
+      origin: `${protocol}://${req.headers.host ?? ''}`,
+      readBody: (limit) => readLimited(req, limit),
+      clientAddress: clientAddress(req),
+      lang,
+      route: '/api/callback',
+    });
+    const answer = jsonAnswer(outcome, translatorFor(lang));
+    res.writeHead(answer.status, answer.headers);
+    res.end(answer.body);
+  } catch (error) {
+    logRequest({ route: '/api/callback', status: 500, durationMs: performance.now() - started, errorClass: errorClassOf(error) });
+    if (!res.headersSent) res.writeHead(500);
+    res.end();
+  }
 }

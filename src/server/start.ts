@@ -76,12 +76,7 @@ const server = http.createServer((req, res) => {
   withSecurityHeaders(res);
   const path = req.url?.split('?')[0];
   if (path === '/api/callback' || path === '/api/callback/') {
-    handleCallbackApi(req, res).catch((error: unknown) => {
-      // The intake answers every failure itself; this is a last resort, logged without the request.
-      console.error(JSON.stringify({ time: new Date().toISOString(), route: '/api/callback', status: 500, errorClass: error instanceof Error ? error.constructor.name : typeof error }));
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
+    void handleCallbackApi(req, res);
     return;
   }
   handler(req, res);
