@@ -15,8 +15,9 @@ export interface LinkClick {
 /**
  * The address to open in place of the current history entry, or null to let the browser follow
  * the link as usual. Links within the site (in-page anchors too) replace the entry, so a whole
- * visit takes one place in history and Back after quick exit leaves the site. Phone links, links
- * to other sites and new-tab clicks are left alone.
+ * visit takes one entry in the tab's session history and Back after quick exit leaves the site.
+ * (The browser's own history still records each address: see README, Quick exit and history.)
+ * Phone links, links to other sites and new-tab clicks are left alone.
  */
 export function replacementFor(click: LinkClick, pageUrl: string): string | null {
   if (click.button !== 0 || click.modified || click.download) return null;

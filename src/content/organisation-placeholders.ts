@@ -6,6 +6,7 @@ import type { Organisation } from './organisation-schema.ts';
  *   {{name}}                    inline value (see inlineValues)
  *   {{if sanctuaryScheme}} …     at the start of a paragraph or list item: kept only when the flag is true
  *   {{unless lifetimeTenancies}} …  kept only when the flag is false
+ *   {{if sharing.crimesToPolice}} …  a sharing case from organisation.yaml's `sharing` section
  * An unknown name fails the build, so a typo never reaches a resident.
  */
 
@@ -14,7 +15,8 @@ export type Segment = { text: string } | { phone: string } | { email: string };
 
 /** Flags a paragraph can depend on with {{if …}} or {{unless …}}. */
 export function conditionFlags(org: Organisation): Record<string, boolean> {
-  return { ...org.promises, lifetimeTenancies: org.lifetimeTenancies } as unknown as Record<string, boolean>;
+  const sharing = Object.fromEntries(Object.entries(org.sharing).map(([name, value]) => [`sharing.${name}`, value]));
+  return { ...org.promises, lifetimeTenancies: org.lifetimeTenancies, ...sharing } as unknown as Record<string, boolean>;
 }
 
 const everyPhrase = { weekly: 'every week', fortnightly: 'every 2 weeks', monthly: 'every month' } as const;
@@ -30,11 +32,12 @@ export function inlineValues(org: Organisation): Record<string, Segment> {
     regularContact: { text: everyPhrase[org.promises.regularContact] },
     privacyContactName: { text: org.privacyContact.name },
     privacyContactEmail: { email: org.privacyContact.email },
+    retentionDays: { text: String(org.retentionDays) },
   };
 }
 
 const inlinePattern = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
-const conditionPattern = /^\s*\{\{\s*(if|unless)\s+([A-Za-z]+)\s*\}\}\s*/;
+const conditionPattern = /^\s*\{\{\s*(if|unless)\s+([A-Za-z]+(?:\.[A-Za-z]+)?)\s*\}\}\s*/;
 
 /** Replaces every inline {{name}} in `text`; throws naming the placeholder when it is unknown. */
 export function fillInline(text: string, org: Organisation): Segment[] {

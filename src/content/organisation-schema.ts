@@ -35,9 +35,38 @@ export const organisationSchema = z.strictObject({
     sanctuaryScheme: z.boolean(),
     managementMoves: z.boolean(),
     perpetratorSupport: z.boolean(),
+    /**
+     * Rent arrears caused by abuse (the abuser stopped paying, or took the money) are not treated as
+     * the survivor's fault, and we agree a repayment plan they can afford.
+     */
+    abuseArrearsPlan: z.boolean(),
   }),
-  /** Whether survivors rehoused because of abuse get a lifetime tenancy (the principle of s.79 DA Act 2021). */
+  /**
+   * Whether survivors we rehouse because of abuse get a lifetime tenancy: for a housing association an
+   * assured tenancy (not an assured shorthold or fixed-term one). s.79 of the Domestic Abuse Act 2021
+   * binds councils only; this says whether we keep its principle by policy.
+   */
   lifetimeTenancies: z.boolean(),
+  /**
+   * When we may share what a survivor tells us. Each flag is one case our policy allows; the site lists
+   * exactly the cases set to true, never more. We always record why we shared.
+   */
+  sharing: z.strictObject({
+    /** With the survivor's permission. */
+    withConsent: z.boolean(),
+    /** Without permission, when someone is at serious risk of harm. */
+    seriousRisk: z.boolean(),
+    /** Without permission, when a child needs safeguarding (protecting from harm). */
+    childSafeguarding: z.boolean(),
+    /** Without permission, when the law requires it. */
+    lawRequires: z.boolean(),
+    /** We report possible crimes to the police (as the Futures policy does). */
+    crimesToPolice: z.boolean(),
+    /** We share lower-level cases with partner agencies, such as a MARAC or local safeguarding services. */
+    partnerAgencies: z.boolean(),
+  }),
+  /** Days after a case closes before it is deleted: the number the nightly `queue -- purge --older-than` uses. */
+  retentionDays: z.int().min(1).max(3650),
   /**
    * Local partner services, as file names (without .yaml) in src/content/services/. They head the
    * services page. The build fails if one does not exist.

@@ -44,6 +44,15 @@ describe('organisation placeholders in guidance', () => {
     expect(doesNot).toContain('<li>Always.</li>');
   });
 
+  it('keeps or drops a list item by a sharing case from organisation.yaml', () => {
+    const markdown = '- {{if sharing.withConsent}} With your permission.\n- {{if sharing.crimesToPolice}} Crimes to the police.';
+    expect(render(markdown)).toContain('<li>Crimes to the police.</li>');
+    const narrower = render(markdown, withChanges((o) => void (o.sharing.crimesToPolice = false)));
+    expect(narrower).toContain('<li>With your permission.</li>');
+    expect(narrower).not.toContain('Crimes to the police.');
+    expect(() => readCondition('{{if sharing.always}} x', shipped)).toThrow(/Unknown condition \{\{if sharing\.always\}\}/);
+  });
+
   it('fails the build on an unknown placeholder or condition, naming it', () => {
     expect(() => fillInline('{{phoneNumber}}', shipped)).toThrow(/Unknown placeholder \{\{phoneNumber\}\}/);
     expect(() => readCondition('{{if refuges}} x', shipped)).toThrow(/Unknown condition \{\{if refuges\}\}/);

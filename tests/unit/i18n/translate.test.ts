@@ -29,9 +29,9 @@ describe('translate', () => {
     expect(templateParts('en', 'helpNow.silent')).toEqual([
       { text: "Can't speak? Call " },
       { variable: 'number' },
-      { text: ', then press ' },
+      { text: '. On a mobile, press ' },
       { variable: 'code' },
-      { text: ' when you are asked.' },
+      { text: ' when you are asked (this does not tell them where you are). On a landline, stay on the line.' },
     ]);
   });
 });
