@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { callbackFields, type CallbackField } from '../../../src/callback/schema.ts';
+import { sourceHash } from '../../../src/content/content-files.ts';
 import { readServiceFiles } from '../../../src/content/service-files.ts';
 import { parseOrganisation, type Organisation } from '../../../src/content/organisation-schema.ts';
 import { placeholdersPlugin } from '../../../src/content/placeholders-plugin.ts';
@@ -23,9 +24,9 @@ const body = (path: string) => readFileSync(path, 'utf8').replace(/^---[\s\S]*?-
 const render = (path: string, org = shipped) => markdownToHtml(body(path), { hastPlugins: [placeholdersPlugin(org), phoneLinksPlugin] }).html;
 const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 
-/** Every Markdown page of every language: guidance and campaigns. (English only until the translations follow.) */
+/** Every Markdown page of every language: guidance and campaigns. */
 const everyPage = ['guidance', 'campaigns'].flatMap((collection) =>
-  ['en'].flatMap((lang) =>
+  readdirSync(`src/content/${collection}`).flatMap((lang) =>
     readdirSync(`src/content/${collection}/${lang}`).map((file) => `src/content/${collection}/${lang}/${file}`),
   ),
 );
@@ -38,6 +39,29 @@ const services = readServiceFiles('src/content/services');
 const blocks = (html: string) => [...html.matchAll(/<(p|li)>([\s\S]*?)<\/\1>/g)].map((m) => ({ html: m[2]!, text: plain(m[2]!) }));
 /** The page cut at each h2 and h3: a heading with everything under it. */
 const sections = (html: string) => html.split(/(?=<h[23][\s>])/).map((part) => ({ html: part, text: plain(part) }));
+
+describe('translations carry the facts of their English page', () => {
+  const current = everyPage.filter((path) => !path.includes('/en/'));
+  /** What a translation must keep: phone links, links within the site (as English paths) and placeholders. */
+  const kept = (path: string) => {
+    const markdown = body(path);
+    return [
+      ...[...markdown.matchAll(/\]\((tel:[^)]+)\)/g)].map((m) => m[1]!),
+      ...[...markdown.matchAll(/\]\(\/[a-z]{2}(\/[^)]*)\)/g)].map((m) => `link ${m[1]}`),
+      ...[...markdown.matchAll(/\{\{[^}]+\}\}/g)].map((m) => m[0]),
+    ].sort();
+  };
+
+  it('every up-to-date translation keeps every number, link and placeholder of the English it was made from', () => {
+    expect(current.length).toBeGreaterThan(0);
+    for (const path of current) {
+      const source = path.replace(/\/[a-z]{2}\/([^/]+)$/, '/en/$1');
+      const record = /sourceHash: ([0-9a-f]{64})/.exec(readFileSync(path, 'utf8'))?.[1];
+      if (record !== sourceHash(readFileSync(source))) continue; // outdated: content:status lists it
+      expect(kept(path), path).toEqual(kept(source));
+    }
+  });
+});
 
 describe('Relay UK: 18000 is for emergencies only; other calls are 18001 then the full number', () => {
   it('every paragraph or list item, in every language, that gives 18000 also gives 18001', () => {
