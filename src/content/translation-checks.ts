@@ -1,0 +1,75 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { translatedCollections } from './content-files.ts';
+import { englishSentences } from './english-left.ts';
+import { describeParityProblem, likelyLine, parityProblems, safetyTokens, wrongLanguageLinks } from './safety-tokens.ts';
+
+/**
+ * The checks that hold every translated page to its English source: numbers, tel: links,
+ * placeholders and references (each the same number of times), in-site links (the same pages, in the
+ * reader's language), and no English sentence left behind. `npm test` and the build both run them;
+ * each problem names the file and line. Plain Node, no Astro.
+ */
+
+/** One problem in one translated file. */
+export interface TranslationProblem {
+  /** Path from the working folder, e.g. src/content/guidance/pl/help-now.md. */
+  file: string;
+  line: number;
+  /** `file:line: what is wrong`, ready to print. */
+  message: string;
+}
+
+/** A translated text and the English text it must match, with the paths to name in messages. */
+export interface TranslationPair {
+  lang: string;
+  source: { file: string; text: string };
+  translation: { file: string; text: string };
+}
+
+/** Every problem in one translation against its source. */
+export function checkTranslation(pair: TranslationPair, languages: readonly string[]): TranslationProblem[] {
+  const { lang, source, translation } = pair;
+  const problems: TranslationProblem[] = [];
+  const add = (line: number, message: string) => problems.push({ file: translation.file, line, message });
+  const parity = parityProblems(safetyTokens(source.text, languages), safetyTokens(translation.text, languages));
+  const scale = translation.text.split('\n').length / source.text.split('\n').length;
+  for (const p of parity) {
+    const line = likelyLine(p, scale);
+    add(line, describeParityProblem(p, line, translation.file, source.file));
+  }
+  for (const { target, line } of wrongLanguageLinks(translation.text, lang, languages)) {
+    add(line, `${translation.file}:${line}: the link ${target} goes to another language; use /${lang}/…`);
+  }
+  for (const { line, text } of englishSentences(translation.text)) {
+    add(line, `${translation.file}:${line}: English left in a ${lang} page: "${text}" (translate it, or mark deliberate English with <span lang="en">…</span>)`);
+  }
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+/** Every translated Markdown page under `contentRoot` (normally src/content), paired with its English source. */
+export function translatedPagePairs(contentRoot: string, sourceLang = 'en'): TranslationPair[] {
+  const cwd = process.cwd();
+  return translatedCollections.flatMap((collection) => {
+    const dir = join(contentRoot, collection);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== sourceLang)
+      .flatMap((langDir) =>
+        readdirSync(join(dir, langDir.name))
+          .filter((name) => name.endsWith('.md') && existsSync(join(dir, sourceLang, name)))
+          .map((name): TranslationPair => {
+            const read = (lang: string) => {
+              const path = join(dir, lang, name);
+              return { file: relative(cwd, path), text: readFileSync(path, 'utf8') };
+            };
+            return { lang: langDir.name, source: read(sourceLang), translation: read(langDir.name) };
+          }),
+      );
+  });
+}
+
+/** Every problem in every translated page under `contentRoot`. */
+export function checkTranslatedPages(contentRoot: string, languages: readonly string[]): TranslationProblem[] {
+  return translatedPagePairs(contentRoot).flatMap((pair) => checkTranslation(pair, languages));
+}
