@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { translatedCollections } from './content-files.ts';
+import { readServiceFiles, readServiceTranslations } from './service-files.ts';
+import { serviceProseFields } from './service-schema.ts';
 import { englishSentences } from './english-left.ts';
 import { describeParityProblem, likelyLine, parityProblems, safetyTokens, wrongLanguageLinks } from './safety-tokens.ts';
 
@@ -69,7 +71,65 @@ export function translatedPagePairs(contentRoot: string, sourceLang = 'en'): Tra
   });
 }
 
-/** Every problem in every translated page under `contentRoot`. */
+/**
+ * A YAML file reduced to the prose fields named, each on its own line as in the file (other lines
+ * blank, keys blanked), so the page checks read it like Markdown and report true line numbers.
+ */
+function yamlProse(text: string, fields: readonly string[]): string {
+  let keep = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      const key = /^([A-Za-z]+):/.exec(line)?.[1];
+      if (key !== undefined) keep = fields.includes(key);
+      else if (!/^\s/.test(line)) keep = false;
+      // The key and the value's own quotes go: a quoted value is not a quotation in the text.
+      return keep ? line.replace(/^[A-Za-z]+:/, (k) => ' '.repeat(k.length)).replace(/^(\s*)"(.*)"\s*$/, ' $1$2') : '';
+    })
+    .join('\n');
+}
+
+/**
+ * Every service description translation, paired with its English entry. Only the fields the
+ * translation gives are compared (a service that keeps its English name leaves `name` out).
+ */
+export function servicePairs(contentRoot: string): TranslationPair[] {
+  const cwd = process.cwd();
+  const dir = join(contentRoot, 'services');
+  if (!existsSync(dir)) return [];
+  const english = new Set(readServiceFiles(dir).map((s) => s.id));
+  return readServiceTranslations(dir)
+    .filter((t) => english.has(t.id))
+    .map((t) => {
+      const fields = serviceProseFields.filter((field) => field in t.data);
+      const sourcePath = join(dir, `${t.id}.yaml`);
+      return {
+        lang: t.lang,
+        source: { file: relative(cwd, sourcePath), text: yamlProse(readFileSync(sourcePath, 'utf8'), fields) },
+        translation: { file: relative(cwd, join(dir, t.lang, `${t.id}.yaml`)), text: yamlProse(t.text, fields) },
+      };
+    });
+}
+
+/** A service translation that leaves out hours the English entry states would show them in English. */
+function missingFields(contentRoot: string): TranslationProblem[] {
+  const dir = join(contentRoot, 'services');
+  if (!existsSync(dir)) return [];
+  const english = new Map(readServiceFiles(dir).map((s) => [s.id, s]));
+  return readServiceTranslations(dir).flatMap((t): TranslationProblem[] => {
+    const file = relative(process.cwd(), join(dir, t.lang, `${t.id}.yaml`));
+    const source = english.get(t.id);
+    if (!source) return [{ file, line: 1, message: `${file}:1: there is no English entry services/${t.id}.yaml` }];
+    if (t.data.translation.of !== t.id) return [{ file, line: 1, message: `${file}:1: translation.of is "${t.data.translation.of}"; it must be "${t.id}"` }];
+    if (source.hours && !t.data.hours) return [{ file, line: 1, message: `${file}:1: the English entry has hours; translate them too` }];
+    return [];
+  });
+}
+
+/** Every problem in every translated page and service description under `contentRoot`. */
 export function checkTranslatedPages(contentRoot: string, languages: readonly string[]): TranslationProblem[] {
-  return translatedPagePairs(contentRoot).flatMap((pair) => checkTranslation(pair, languages));
+  return [
+    ...[...translatedPagePairs(contentRoot), ...servicePairs(contentRoot)].flatMap((pair) => checkTranslation(pair, languages)),
+    ...missingFields(contentRoot),
+  ];
 }

@@ -19,7 +19,7 @@ describe('every translated page in src/content', () => {
     const started = performance.now();
     checkTranslatedPages('src/content', localeCodes);
     // ~200 pages when every page is translated: this budget is for today's pages scaled tenfold.
-    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
