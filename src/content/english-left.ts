@@ -17,7 +17,7 @@ const englishWords = new Set(
 const minimumWords = 4;
 /** …of which at least this many, and this share, are common English words. */
 const minimumEnglishWords = 2;
-const minimumEnglishShare = 0.25;
+const minimumEnglishShare = 0.2;
 /** Quotations this short may stay in English: a sign's words, a phrase to say at a counter. */
 const longestQuotation = 8;
 

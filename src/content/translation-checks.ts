@@ -77,14 +77,17 @@ export function translatedPagePairs(contentRoot: string, sourceLang = 'en'): Tra
  */
 function yamlProse(text: string, fields: readonly string[]): string {
   let keep = false;
-  return text
-    .split('\n')
-    .map((line) => {
+  const lines = text.split('\n');
+  return lines
+    .map((line, index) => {
       const key = /^([A-Za-z]+):/.exec(line)?.[1];
       if (key !== undefined) keep = fields.includes(key);
       else if (!/^\s/.test(line)) keep = false;
+      if (!keep) return '';
       // The key and the value's own quotes go: a quoted value is not a quotation in the text.
-      return keep ? line.replace(/^[A-Za-z]+:/, (k) => ' '.repeat(k.length)).replace(/^(\s*)"(.*)"\s*$/, ' $1$2') : '';
+      const value = line.replace(/^[A-Za-z]+:/, (k) => ' '.repeat(k.length)).replace(/^(\s*)"(.*)"\s*$/, ' $1$2');
+      // Each field is its own sentence: a full stop keeps one field's words from running into the next.
+      return /^\s/.test(lines[index + 1] ?? '') ? value : `${value}.`;
     })
     .join('\n');
 }
