@@ -5,7 +5,7 @@
  * them (src/content/review-priority.ts); the words that may not match the termbase
  * (locales/terms/<lang>.json); then every page still marked `verified: false`.
  * Then the services directory entries not checked for six months, and those marked `verified: false`.
- * --lang pl narrows the report to one language.
+ * --lang pl narrows the report to one language. --terms prints the termbase as the staff guide's table.
  * npm run content:status -- --hash guidance/en/<slug>.md prints the sourceHash a translation records
  * (for services/<id>.yaml: the hash of the entry's prose fields, which a description translation records).
  * Plain Node (no Astro, no Vite), so staff can run it without building the site. Any error is one
@@ -21,11 +21,11 @@ import { readContentFiles, sourceHash } from '../content/content-files.ts';
 import { readServiceFiles, readServiceTranslations } from '../content/service-files.ts';
 import { serviceProseHash, serviceSchema } from '../content/service-schema.ts';
 import { freshForMonths, staleEntries } from '../content/service-freshness.ts';
-import { describeTermWarning, readTermbase, termWarnings, type TermWarning } from '../content/termbase.ts';
+import { describeTermWarning, readTermbase, termbaseTable, termWarnings, type TermWarning } from '../content/termbase.ts';
 import { servicePairs, translatedPagePairs } from '../content/translation-checks.ts';
 import { contentStatus, summaryLine, type ContentStatus } from '../content/translation-status.ts';
 
-const usage = 'Usage: npm run content:status [-- --json] [-- --lang <code>] [-- --today YYYY-MM-DD] [-- --hash <file>]';
+const usage = 'Usage: npm run content:status [-- --json] [-- --lang <code>] [-- --today YYYY-MM-DD] [-- --hash <file>] [-- --terms]';
 
 /** A mistake by the person running the command: printed as one sentence with the usage, exit 2. */
 class UsageError extends Error {}
@@ -98,6 +98,7 @@ function main(): void {
         root: { type: 'string', default: fileURLToPath(new URL('../content', import.meta.url)) },
         hash: { type: 'string' },
         lang: { type: 'string' },
+        terms: { type: 'boolean', default: false },
         // Fixes "today" for the six-month check, so tests and reports can be reproduced.
         today: { type: 'string' },
       },
@@ -115,6 +116,11 @@ function main(): void {
   }
   if (values.lang !== undefined && !isLocaleCode(values.lang)) {
     throw new UsageError(`"${values.lang}" is not one of the site's languages: ${localeCodes.join(', ')}.`);
+  }
+  if (values.terms) {
+    // The table the staff guide shows; with --lang, English and that language only.
+    console.log(termbaseTable(values.lang ? ['en', values.lang] : localeCodes));
+    return;
   }
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD.`);
 

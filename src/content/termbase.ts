@@ -135,3 +135,16 @@ export function describeTermWarning(w: TermWarning): string {
     ? `uses "${w.found}" for "${w.english}"; the agreed word is "${w.agreed}"`
     : `the English says "${w.english}"; the agreed word "${w.agreed}" is not on the page`;
 }
+
+/**
+ * The termbase as a Markdown table, terms down and languages across, as the staff guide
+ * (src/content/README.md) shows it between its termbase markers. A test keeps the guide in step.
+ */
+export function termbaseTable(languages: readonly string[], dir: URL = termbaseDir): string {
+  const books = languages.map((lang) => readTermbase(lang, dir));
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const header = `| ${books.map((b) => b.language + (b.machineDrafted ? ' (draft)' : '')).join(' | ')} |`;
+  const rule = `|${books.map(() => ' --- ').join('|')}|`;
+  const rows = termIds.map((id) => `| ${books.map((b) => cell(b.terms[id].agreed)).join(' | ')} |`);
+  return [header, rule, ...rows].join('\n');
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../../src/i18n/locales.ts';
-import { readTermbase, termIds, termWarnings } from '../../../src/content/termbase.ts';
+import { readTermbase, termbaseTable, termIds, termWarnings } from '../../../src/content/termbase.ts';
 
 describe('the termbase, locales/terms/<lang>.json', () => {
   it('has a file for every language, each with every term, matching the schema', () => {
@@ -29,6 +29,12 @@ describe('the termbase, locales/terms/<lang>.json', () => {
         expect(term.forms.some((f) => agreed.includes(f.normalize('NFC').toLocaleLowerCase())), `${lang} ${id}: "${term.agreed}"`).toBe(true);
       }
     }
+  });
+
+  it('the staff guide shows the termbase as it is in the files', () => {
+    const guide = readFileSync('src/content/README.md', 'utf8');
+    const shown = /<!-- termbase:start -->\n([\s\S]*?)\n<!-- termbase:end -->/.exec(guide)?.[1];
+    expect(shown, 'Paste the output of `npm run content:status -- --terms` between the termbase markers of src/content/README.md').toBe(termbaseTable(localeCodes));
   });
 
   it('a wrong file fails with the file and the field', () => {
