@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
 import { contentStatusSummary } from './src/content/status-summary-integration.ts';
+import { translationChecks } from './src/content/translation-checks-integration.ts';
 import { parseOrganisation } from './src/content/organisation-schema.ts';
 import { easyReadPicturesPlugin } from './src/content/easy-read-pictures-plugin.ts';
 import { placeholdersPlugin } from './src/content/placeholders-plugin.ts';
@@ -92,6 +93,7 @@ export default defineConfig({
         ['callback/', 'callback/sent/', 'services/'].map((path) => new URL(`/${lang}/${path}`, site).href),
       ),
     }),
+    translationChecks(),
     contentStatusSummary(),
   ],
   i18n: {

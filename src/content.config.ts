@@ -1,7 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { serviceSchema } from './content/service-schema.ts';
+import { serviceSchema, serviceTranslationSchema } from './content/service-schema.ts';
+import { translationRecordSchema } from './content/translation-record.ts';
 
 /** Fields every page of long-form content has, in any language. */
 const pageBase = z.object({
@@ -15,16 +16,7 @@ const pageBase = z.object({
 });
 
 /** Translation record: absent on English pages. content:status and the outdated notice read it. */
-const translationRecord = z.object({
-  /** Slug of the English page this translates (same as this page's slug). */
-  of: z.string().min(1),
-  /** sha256 of the English source file this was translated from; content:status compares it. */
-  sourceHash: z.string().regex(/^[0-9a-f]{64}$/),
-  /** True when a machine drafted it; false only after a person has reviewed it. */
-  machineDrafted: z.boolean(),
-  reviewedBy: z.string().optional(),
-  reviewedOn: z.coerce.date().optional(),
-});
+const translationRecord = translationRecordSchema;
 
 /** Guidance pages: src/content/guidance/<lang>/<slug>.md, the same slug in every language. */
 export const guidanceSchema = pageBase.extend({
@@ -78,4 +70,10 @@ const services = defineCollection({
   schema: serviceSchema,
 });
 
-export const collections = { guidance, campaigns, services };
+/** Service descriptions in other languages: src/content/services/<lang>/<id>.yaml (see service-schema.ts). */
+const serviceTranslations = defineCollection({
+  loader: glob({ base: './src/content/services', pattern: '*/*.yaml' }),
+  schema: serviceTranslationSchema,
+});
+
+export const collections = { guidance, campaigns, services, serviceTranslations };

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { translationRecordSchema } from './translation-record.ts';
 
 /** Who a service is for. A service with none listed is open to anyone. */
 export const audiences = [
@@ -51,3 +53,31 @@ export const serviceSchema = checkedEntryBase.extend({
 });
 
 export type Service = z.infer<typeof serviceSchema>;
+
+/** The fields of an entry a reader reads as prose, and so are translated. */
+export const serviceProseFields = ['name', 'description', 'hours'] as const;
+
+/**
+ * One service's prose in another language: src/content/services/<lang>/<id>.yaml. `description`
+ * is required; `hours` whenever the English entry has hours; `name` only when the service is known
+ * by a name in that language (most keep their English name). Everything else (numbers, links,
+ * audiences) comes from the English entry, so it is never out of step.
+ */
+export const serviceTranslationSchema = z.strictObject({
+  translation: translationRecordSchema,
+  name: z.string().min(1).optional(),
+  description: z.string().min(1),
+  hours: z.string().min(1).optional(),
+});
+
+export type ServiceTranslation = z.infer<typeof serviceTranslationSchema>;
+
+/**
+ * The sourceHash a service translation records: sha256 of the English entry's prose fields only,
+ * so re-checking a phone number or lastVerified does not mark every translation outdated, but any
+ * change to the words does. `npm run content:status -- --hash services/<id>.yaml` prints it.
+ */
+export function serviceProseHash(service: Pick<Service, 'name' | 'description' | 'hours'>): string {
+  const prose = { name: service.name, description: service.description, hours: service.hours ?? null };
+  return createHash('sha256').update(JSON.stringify(prose)).digest('hex');
+}

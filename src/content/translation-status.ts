@@ -3,6 +3,7 @@
  * machine-drafted and not yet reviewed. Pure: it is given what is on disk and returns a report, so
  * `npm run content:status`, the build summary and the page notices all agree. No Astro, no I/O.
  */
+import { byReviewPriority } from './review-priority.ts';
 
 /** The translation record a translated page keeps in its front matter (see src/content.config.ts). */
 export interface TranslationRecord {
@@ -74,19 +75,47 @@ export function isReviewed(record: TranslationRecord | undefined): boolean {
   return Boolean(record && !record.machineDrafted && record.reviewedBy && record.reviewedOn);
 }
 
+/** The services directory as content:status compares it: each English entry and each translation. */
+export interface ServiceSources {
+  /** Each English entry's id and the hash of its prose fields (serviceProseHash). */
+  sources: { id: string; proseHash: string }[];
+  translations: { lang: string; id: string; translation: TranslationRecord }[];
+}
+
+/** One row per English service entry in `lang`, shaped like a page so counts and reports treat both alike. */
+function serviceRows(lang: string, sourceLang: string, services: ServiceSources): PageStatus[] {
+  const byKey = new Map(services.translations.map((t) => [`${t.lang}/${t.id}`, t]));
+  return [...services.sources]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map(({ id, proseHash }): PageStatus => {
+      const base = { collection: 'services', slug: id };
+      if (lang === sourceLang) return { ...base, state: 'up-to-date', unreviewed: false };
+      const translated = byKey.get(`${lang}/${id}`);
+      if (!translated) return { ...base, state: 'missing', unreviewed: false };
+      const { state, reason } = translationState(translated.translation, id, proseHash);
+      return { ...base, state, unreviewed: !isReviewed(translated.translation), ...(reason ? { reason } : {}) };
+    });
+}
+
 /**
- * The report for `languages` (English included, where every page is the source and up to date).
+ * The report for `languages` (English included, where every page is the source and up to date),
+ * pages in review order (src/content/review-priority.ts).
  * English files decide which pages exist; a translation with no English page is ignored here.
+ * `services`, when given, adds a row per directory entry (collection "services", slug its id).
  */
-export function contentStatus(files: readonly ContentFile[], languages: readonly string[], sourceLang = 'en'): ContentStatus {
+export function contentStatus(
+  files: readonly ContentFile[],
+  languages: readonly string[],
+  sourceLang = 'en',
+  services: ServiceSources = { sources: [], translations: [] },
+): ContentStatus {
   const key = (f: { collection: string; lang: string; slug: string }) => `${f.collection}/${f.lang}/${f.slug}`;
   const byKey = new Map(files.map((f) => [key(f), f]));
-  const sources = files
-    .filter((f) => f.lang === sourceLang)
-    .sort((a, b) => a.collection.localeCompare(b.collection) || a.slug.localeCompare(b.slug));
+  // In review order, so the pages a resident in danger reads first are listed (and reviewed) first.
+  const sources = files.filter((f) => f.lang === sourceLang).sort(byReviewPriority);
 
   const report = languages.map((lang): LanguageStatus => {
-    const pages = sources.map((source): PageStatus => {
+    const pages: PageStatus[] = sources.map((source): PageStatus => {
       const base = { collection: source.collection, slug: source.slug };
       if (lang === sourceLang) return { ...base, state: 'up-to-date', unreviewed: false };
       const translated = byKey.get(key({ ...source, lang }));
@@ -94,6 +123,7 @@ export function contentStatus(files: readonly ContentFile[], languages: readonly
       const { state, reason } = translationState(translated.translation, source.slug, source.hash);
       return { ...base, state, unreviewed: !isReviewed(translated.translation), ...(reason ? { reason } : {}) };
     });
+    pages.push(...serviceRows(lang, sourceLang, services));
     const count = (test: (p: PageStatus) => boolean) => pages.filter(test).length;
     return {
       lang,

@@ -61,7 +61,7 @@ export const uiKeys = declareUi({
   'services.clear': text("Link that removes all filters."),
   'services.resultsTitle': text("Heading above the list of services. {{count}} is how many are shown."),
   'services.noMatch': text("Shown when no service matches all the choices."),
-  'services.englishNotice': text("Notice above the services list on pages not in English: the service descriptions are in English for now."),
+  'services.englishNotice': text("Notice above the services list when any service shown has words (name, description or hours) not yet translated into the reader's language, and so shown in English."),
   'services.localPartner': text("Badge on a service that works with the landlord in the local area."),
   'services.sample': text("Badge on a shipped example service that does not exist yet."),
   'services.byAndFor': text("Badge on a by-and-for service."),

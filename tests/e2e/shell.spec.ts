@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { baseURL } from '../playwright.config.ts';
+import { misorderedRuns } from './reading-order.ts';
 import { langOf, locales, sitemapPaths } from './site.ts';
 
 const paths = await sitemapPaths();
@@ -32,7 +33,7 @@ test('"/" leads to the English home, which offers every language by its own name
 });
 
 for (const { code, dir } of locales) {
-  test(`${code}: every page has its language, direction, alternates and landmarks`, { tag: '@every-page' }, async ({ page }) => {
+  test(`${code}: every page has its language, direction, alternates and landmarks, and right-to-left pages keep numbers and names in order`, { tag: '@every-page' }, async ({ page }) => {
     test.setTimeout(120_000);
     for (const path of paths.filter((p) => langOf(p) === code)) {
       await page.goto(path);
@@ -45,6 +46,14 @@ for (const { code, dir } of locales) {
       await expect(page.getByRole('main'), path).toHaveCount(1);
       await expect(page.locator('a.skip-link'), path).toHaveAttribute('href', '#main-content');
       await expect(page.locator('footer [data-help-now]'), path).toHaveCount(1);
+      if (dir === 'rtl') {
+        // Numbers, phone numbers, references and Latin-script names read in order in right-to-left
+        // text; phone links are isolated left-to-right islands.
+        expect(await misorderedRuns(page), path).toEqual([]);
+        for (const phone of await page.locator('a[href^="tel:"]').all()) {
+          expect(await phone.evaluate((el) => [getComputedStyle(el).direction, getComputedStyle(el).unicodeBidi]), path).toEqual(['ltr', 'isolate']);
+        }
+      }
     }
   });
 }

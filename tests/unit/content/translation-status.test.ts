@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../../src/i18n/locales.ts';
 import { readContentFiles, sourceHash } from '../../../src/content/content-files.ts';
 import { contentStatus, summaryLine, type ContentStatus } from '../../../src/content/translation-status.ts';
+import { readServiceFiles, readServiceTranslations } from '../../../src/content/service-files.ts';
+import { serviceProseHash } from '../../../src/content/service-schema.ts';
 
 // tests/fixtures/content-status/README.md says what each fixture page stands for.
 const fixtures = new URL('../../fixtures/content-status/', import.meta.url).pathname;
@@ -58,15 +60,24 @@ describe('npm run content:status', () => {
     execFileSync(process.execPath, ['src/cli/content-status.ts', '--root', fixtures, ...args], { encoding: 'utf8' });
 
   it('--json gives the same report as data, for every language of the site', () => {
-    const { services, ...json } = JSON.parse(run('--json', '--today', '2026-11-25')) as ContentStatus & { services: unknown };
+    const { services: checks, terms, ...json } = JSON.parse(run('--json', '--today', '2026-11-25')) as ContentStatus & { services: unknown; terms: unknown };
+    expect(terms).toEqual([]);
     expect(json.languages.map((l) => l.lang)).toEqual(localeCodes);
-    expect(json).toEqual(JSON.parse(JSON.stringify(contentStatus(readContentFiles(fixtures), localeCodes))));
-    expect(services).toEqual({ stale: [{ id: 'checked-long-ago', lastVerified: '2026-03-01' }], unverified: ['checked-long-ago'] });
+    const services = readServiceFiles(`${fixtures}services`);
+    const expected = contentStatus(readContentFiles(fixtures), localeCodes, 'en', {
+      sources: services.map((s) => ({ id: s.id, proseHash: serviceProseHash(s) })),
+      translations: readServiceTranslations(`${fixtures}services`).map(({ lang, id, data }) => ({ lang, id, translation: data.translation })),
+    });
+    expect(json).toEqual(JSON.parse(JSON.stringify(expected)));
+    expect(checks).toEqual({ stale: [{ id: 'checked-long-ago', lastVerified: '2026-03-01' }], unverified: ['checked-long-ago'] });
   });
 
   it('prints a line per language and names the pages that need work', () => {
     const text = run();
-    expect(text).toContain('ar  Arabic      2 up to date, 2 outdated, 2 missing, 3 not reviewed');
+    // The pages above, plus the two Arabic service descriptions: one up to date, one outdated.
+    expect(text).toContain('ar  Arabic      3 up to date, 3 outdated, 2 missing, 4 not reviewed');
+    expect(text).toMatch(/outdated: +services\/checked-long-ago/);
+    expect(text).toMatch(/not reviewed: +services\/checked-recently/);
     expect(text).toMatch(/outdated: +guidance\/beta \(the English page changed since it was translated\)/);
     expect(text).toMatch(/missing: +guidance\/delta/);
     expect(text).toMatch(/not reviewed: +guidance\/gamma/);
