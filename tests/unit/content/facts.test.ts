@@ -32,7 +32,7 @@ const everyPage = ['guidance', 'campaigns'].flatMap((collection) =>
 );
 const english = readdirSync('src/content/guidance/en').map((file) => `src/content/guidance/en/${file}`);
 const englishUi = JSON.parse(readFileSync('locales/en.json', 'utf8')) as Record<string, string>;
-const everyUi = readdirSync('locales').map((file) => ({ file, strings: JSON.parse(readFileSync(`locales/${file}`, 'utf8')) as Record<string, string> }));
+const everyUi = readdirSync('locales').filter((file) => file.endsWith('.json')).map((file) => ({ file, strings: JSON.parse(readFileSync(`locales/${file}`, 'utf8')) as Record<string, string> }));
 const services = readServiceFiles('src/content/services');
 
 /** Each paragraph and list item, as HTML (with its tel: links) and as plain text. */
