@@ -46,12 +46,10 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    // Checks tagged @every-page crawl the whole sitemap for things that do not depend on width
-    // (headers, language, links, budgets): once, on desktop, keeps the suite inside CI's time.
-    // axe and every behaviour test still run at both widths.
+    // tests/e2e/every-page.spec.ts crawls the whole sitemap once in each project (once per width) and
+    // makes every per-page check in that one visit.
     {
       name: 'phone',
-      grepInvert: /@every-page/,
       use: { ...devices['Pixel 7'], launchOptions: { executablePath, args: chromiumArgs } },
     },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 }, launchOptions: { executablePath, args: chromiumArgs } } },

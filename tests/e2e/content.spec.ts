@@ -1,68 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { parseOrganisation } from '../../src/content/organisation-schema.ts';
-import { langOf, locales, sitemapPaths } from './site.ts';
+import { locales, sitemapPaths } from './site.ts';
 
 const paths = await sitemapPaths();
 const organisation = parseOrganisation(readFileSync('src/content/organisation.yaml', 'utf8'));
-// Tests that visit every page get time in proportion to the number of pages (each language adds some).
-const everyPageTimeout = paths.length * 5_000;
 const guidanceSlugs = readdirSync('src/content/guidance/en').map((file) => file.replace(/\.md$/, ''));
 
 test('every guidance page and the services directory are in the sitemap in every language', () => {
   for (const { code } of locales) {
     for (const slug of [...guidanceSlugs, 'services']) expect(paths).toContain(`/${code}/${slug}/`);
-  }
-});
-
-test('every phone number on every page is a tel: link', { tag: '@every-page' }, async ({ page }) => {
-  test.setTimeout(everyPageTimeout);
-  const unlinked: string[] = [];
-  for (const path of paths) {
-    await page.goto(path);
-    const found = await page.evaluate(() => {
-      // UK numbers as written on the site: 0xxx numbers, 116 123, 18000, 101 and 999 (but not "999 BSL", a service's name).
-      const number = /(?<![\d/])(0\d{2,4}(?: ?\d){6,8}|116 123|18000|101|999)(?![\d/]| BSL)/g;
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      const bad: string[] = [];
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        if (node.parentElement?.closest('a[href^="tel:"], script, style')) continue;
-        for (const match of node.textContent!.matchAll(number)) {
-          // Ofcom's drama range (07700 900xxx) only appears as an example of how to write a number.
-          if (/^07700 ?900\d{3}$/.test(match[0])) continue;
-          bad.push(`"${match[0]}" in "${node.textContent!.trim().slice(0, 80)}"`);
-        }
-      }
-      // And every tel: link dials the digits it shows.
-      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="tel:"]')) {
-        if (link.getAttribute('href') !== `tel:${link.textContent!.replace(/[^\d+]/g, '')}`) bad.push(`link "${link.textContent}" dials ${link.href}`);
-      }
-      return bad;
-    });
-    unlinked.push(...found.map((f) => `${path}: ${f}`));
-  }
-  expect(unlinked, unlinked.join('\n')).toEqual([]);
-});
-
-test('the help-now block is the same, in the same order and place, on every page of a language (WCAG 3.2.6)', { tag: '@every-page' }, async ({ page }) => {
-  test.setTimeout(everyPageTimeout);
-  for (const { code } of locales) {
-    let first: string | undefined;
-    for (const path of paths.filter((p) => langOf(p) === code)) {
-      await page.goto(path);
-      const block = page.locator('footer [data-help-now]');
-      await expect(block, path).toHaveCount(1);
-      expect(await page.locator('footer .wrapper > :first-child').getAttribute('data-help-now'), `${path}: help-now is first in the footer`).toBe('');
-      expect(await block.locator('[data-help-item]').evaluateAll((items) => items.map((i) => i.getAttribute('data-help-item'))), path).toEqual([
-        '999',
-        '55',
-        'helpline',
-        'callback',
-      ]);
-      const html = await block.evaluate((el) => el.outerHTML);
-      first ??= html;
-      expect(html, `${path}: help-now differs from the first ${code} page`).toBe(first);
-    }
   }
 });
 

@@ -1,11 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { baseURL } from '../playwright.config.ts';
 import { expectExited, exitUrl, neutralUrl, realBrowser, standInPages } from './real-browser.ts';
-import { langOf, sitemapPaths } from './site.ts';
 
 test.use(realBrowser);
 
-const paths = await sitemapPaths();
 const historyLength = (page: Page) => page.evaluate(() => history.length);
 
 /** Follows a link the way a resident does, and waits for the next page. */
@@ -123,10 +121,3 @@ test('no traces: no cookies, no storage, no service worker and no other website 
   expect(elsewhere).toEqual([]);
 });
 
-test('every page but the home page offers a visible way back: breadcrumbs to its home page', { tag: '@every-page' }, async ({ page }) => {
-  test.setTimeout(120_000);
-  for (const path of paths.filter((p) => p !== `/${langOf(p)}/`)) {
-    await page.goto(path);
-    await expect(page.locator(`nav.breadcrumbs a[href="/${langOf(path)}/"]`), path).toBeVisible();
-  }
-});

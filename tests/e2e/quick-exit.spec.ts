@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expectExited, exitUrl, neutralUrl, realBrowser, showsSiteContent, standInPages } from './real-browser.ts';
-import { langOf, locales, sitemapPaths } from './site.ts';
+import { locales } from './site.ts';
 
 test.use(realBrowser);
 
-const paths = await sitemapPaths();
 const strings = Object.fromEntries(
   locales.map(({ code }) => [code, JSON.parse(readFileSync(`locales/${code}.json`, 'utf8')) as Record<string, string>]),
 );
@@ -25,18 +24,6 @@ async function typeLikeAPerson(page: Page, text: string): Promise<void> {
     else await page.keyboard.press(`Key${char.toUpperCase()}`);
   }
 }
-
-test('every page in every language has the exit control, labelled in its language, first after the skip link', { tag: '@every-page' }, async ({ page }) => {
-  test.setTimeout(120_000);
-  for (const path of paths) {
-    await page.goto(path);
-    const exit = page.locator('a[data-quick-exit]');
-    await expect(exit, path).toHaveCount(1);
-    await expect(exit, path).toHaveAttribute('href', exitUrl);
-    await expect(exit, path).toHaveAttribute('rel', /\bnoreferrer\b/);
-    await expect(exit, path).toHaveText(strings[langOf(path)]!['quickExit.label']!);
-  }
-});
 
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
