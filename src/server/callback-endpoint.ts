@@ -12,12 +12,14 @@ import { errorClassOf, logRequest } from '../callback/log.ts';
 import { jsonAnswer } from '../callback/responses.ts';
 import { defaultLocale, isLocaleCode } from '../i18n/locales.ts';
 import { translatorFor } from '../i18n/translate.ts';
+import { clientAddress, serverTrustedProxies } from './client-address.ts';
 
-/** The public host from SITE_URL, whose proxy's X-Forwarded-For is trusted, as Astro trusts it for the form. */
-const publicHost = process.env.SITE_URL ? new URL(process.env.SITE_URL).host : undefined;
-
-/** Reads at most `limit` bytes of the body, whatever Content-Length claims; undefined when larger. */
-function readLimited(req: IncomingMessage, limit: number): Promise<string | undefined> {
+/**
+ * Reads at most `limit` bytes of the body, whatever Content-Length claims; undefined when larger.
+ * Past the limit it stops reading altogether: the answer then closes the connection, so the
+ * rest is never read (draining it would let one client keep the server busy for as long as it likes).
+ */
+function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -28,13 +30,12 @@ function readLimited(req: IncomingMessage, limit: number): Promise<string | unde
         chunks.push(chunk);
         return;
       }
-      // Too big: stop keeping it, but let the rest drain so the 413 can be read.
       req.off('data', onData);
-      req.resume();
+      req.pause();
       resolve(undefined);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -45,10 +46,6 @@ function header(req: IncomingMessage, name: string): string | null {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function clientAddress(req: IncomingMessage): string {
-  const forwarded = publicHost && req.headers.host === publicHost ? header(req, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return forwarded || req.socket.remoteAddress || '';
-}
 
 /**
  * Answers one request to /api/callback, whatever its method (the intake answers 405 to all but
@@ -67,12 +64,13 @@ export async function handleCallbackApi(req: IncomingMessage, res: ServerRespons
       header: (name) => header(req, name),
       origin: `${protocol}://${req.headers.host ?? ''}`,
       readBody: (limit) => readLimited(req, limit),
-      clientAddress: clientAddress(req),
+      clientAddress: clientAddress(req.socket.remoteAddress, header(req, 'x-forwarded-for') ?? undefined, serverTrustedProxies),
       lang,
       route: '/api/callback',
     });
     const answer = jsonAnswer(outcome, translatorFor(lang));
-    res.writeHead(answer.status, answer.headers);
+    // A body left unread (too big, or refused before reading) is not drained: the connection closes after the answer.
+    res.writeHead(answer.status, req.complete ? answer.headers : { ...answer.headers, Connection: 'close' });
     res.end(answer.body);
   } catch (error) {
     logRequest({ route: '/api/callback', status: 500, durationMs: performance.now() - started, errorClass: errorClassOf(error) });
