@@ -5,7 +5,5 @@ declare namespace App {
     /** UI strings for the current page's language. */
     t: import('./i18n/translate.ts').Translate;
     lang: import('./i18n/locales.ts').LocaleCode;
-    /** Who sent the request, judged by src/server/client-address.ts (set by src/server/start.ts). */
-    clientAddress?: string;
   }
 }

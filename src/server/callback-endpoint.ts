@@ -40,6 +40,29 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | 
   });
 }
 
+/**
+ * After answering a request whose body was left unread (too big, or refused before reading):
+ * the answer says Connection: close, and the connection ends soon after it. Not at once: closing
+ * a socket with unread data resets it, and the client would lose the answer with it. So, as nginx
+ * does, the server half-closes, discards at most 64 KiB or 2 s more of the body, then closes.
+ */
+function answerAndClose(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  const socket = req.socket;
+  // Node destroys a Connection: close socket as soon as the answer is written; end it (a FIN) instead.
+  socket.destroySoon = () => socket.end();
+  res.writeHead(status, { ...headers, Connection: 'close' });
+  res.end(body, () => {
+    let discarded = 0;
+    const close = () => socket.destroy();
+    setTimeout(close, 2_000).unref();
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > 64 * 1024) close();
+    });
+    req.resume();
+  });
+}
+
 function header(req: IncomingMessage, name: string): string | null {
   const value = req.headers[name];
   if (value === undefined) return null;
@@ -69,9 +92,13 @@ export async function handleCallbackApi(req: IncomingMessage, res: ServerRespons
       route: '/api/callback',
     });
     const answer = jsonAnswer(outcome, translatorFor(lang));
-    // A body left unread (too big, or refused before reading) is not drained: the connection closes after the answer.
-    res.writeHead(answer.status, req.complete ? answer.headers : { ...answer.headers, Connection: 'close' });
-    res.end(answer.body);
+    if (req.complete) {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+    } else {
+      // A body left unread (too big, or refused before reading) is never drained.
+      answerAndClose(req, res, answer.status, answer.headers, answer.body);
+    }
   } catch (error) {
     logRequest({ route: '/api/callback', status: 500, durationMs: performance.now() - started, errorClass: errorClassOf(error) });
     if (!res.headersSent) res.writeHead(500);

@@ -4,6 +4,7 @@
  * until the first address that is not a trusted proxy (Express's "trust proxy" convention). The
  * left end of the header is whatever the client chose to write, so it is never believed on its own.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BlockList, isIP } from 'node:net';
 
 /** An IPv4-mapped IPv6 address ("::ffff:127.0.0.1") as plain IPv4; anything else unchanged. */
@@ -50,6 +51,14 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
   }
   return current;
 }
+
+/**
+ * The client address of the request being handled, set by src/server/start.ts around Astro's
+ * handler (whose standalone entry passes no locals) and read by the form's page. Kept on a global
+ * symbol because the page runs from the built bundle and start.ts from src/: two copies of this module.
+ */
+export const currentClient: AsyncLocalStorage<string> = ((globalThis as Record<symbol, unknown>)[Symbol.for('safe-home.current-client')] ??=
+  new AsyncLocalStorage<string>()) as AsyncLocalStorage<string>;
 
 /** The server's trusted proxies, from the environment; an empty list (trust no header) when unset. */
 export const serverTrustedProxies = trustedProxies(process.env.TRUSTED_PROXIES);

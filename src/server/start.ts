@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { callbackRecipients } from '../callback/recipients.ts';
 import { astroCli, buildIsStale } from './build-freshness.ts';
-import { clientAddress, trustedProxies } from './client-address.ts';
+import { clientAddress, currentClient, trustedProxies } from './client-address.ts';
 import { isAllowedHost } from './host-check.ts';
 import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
 
@@ -73,7 +73,7 @@ try {
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(pathToFileURL(resolve(root, entry)).href)) as {
-  handler: (req: http.IncomingMessage, res: ServerResponse, next: undefined, locals: Partial<App.Locals>) => void;
+  handler: (req: http.IncomingMessage, res: ServerResponse) => void;
 };
 const { handleCallbackApi } = (await import(pathToFileURL(resolve(root, callbackEntry)).href)) as typeof import('./callback-endpoint.ts');
 
@@ -99,7 +99,8 @@ const server = http.createServer(publicListenerTimeouts, (req, res) => {
   }
   // The form's POST is rate limited by the same rule as the JSON endpoint's: see client-address.ts.
   const forwardedFor = req.headers['x-forwarded-for'];
-  handler(req, res, undefined, { clientAddress: clientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, proxies) });
+  const client = clientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, proxies);
+  currentClient.run(client, () => handler(req, res));
 });
 server.listen(port, host, () => {
   console.log(`Serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/ (data in ${process.env.DATA_DIR})`);
