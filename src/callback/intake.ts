@@ -4,12 +4,12 @@
  * least trusting first; nothing is stored until the request has passed them all, and nothing is
  * reported as stored unless the queue said so.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { CaseQueue } from '../queue/types.ts';
 import { errorClassOf, logRequest } from './log.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { newReference } from './reference.ts';
-import { callbackSchema, fieldErrors, multiValueFields, type CallbackErrorKey, type CallbackField, type CallbackRequest } from './schema.ts';
+import { callbackFields, callbackSchema, fieldErrors, multiValueFields, type CallbackErrorKey, type CallbackField, type CallbackRequest } from './schema.ts';
 import { seal } from './seal.ts';
 import { dueBy, type BankHolidayRegion } from './working-days.ts';
 
@@ -41,8 +41,8 @@ export interface IntakeRequest {
   header: (name: string) => string | null;
   /** The origin the request was addressed to, such as "http://localhost:4321". */
   origin: string;
-  /** The body as text, reading no more than `limit` bytes whatever Content-Length claims; undefined when larger. */
-  readBody: (limit: number) => Promise<string | undefined>;
+  /** The body's bytes, reading no more than `limit` whatever Content-Length claims; undefined when larger. */
+  readBody: (limit: number) => Promise<Uint8Array | undefined>;
   clientAddress: string;
   lang: string;
   /** For the log line only: "/api/callback" or "/[lang]/callback/". */
@@ -54,20 +54,57 @@ export type IntakeOutcome =
   | { status: 201; reference: string; dueBy: Date }
   | { status: 400; errors: Partial<Record<CallbackField, CallbackErrorKey>>; values: Record<string, unknown> }
   | { status: 403 | 405 | 413 | 415 }
+  /** The submission token was already used for a different request: nothing stored; values come back without the token, so the form gets a fresh one. */
+  | { status: 409; values: Record<string, unknown> }
   | { status: 429; retryAfterSeconds: number }
   | { status: 503; values: Record<string, unknown> };
 
 const acceptedTypes = new Set(['application/x-www-form-urlencoded', 'application/json']);
 
-/** The form body as an object, checkbox groups as arrays. */
-function formValues(body: string): Record<string, unknown> {
+/** The form body as an object, checkbox groups as arrays, and the single-value fields sent more than once. */
+function formValues(body: string): { values: Record<string, unknown>; repeated: CallbackField[] } {
   const params = new URLSearchParams(body);
   const values: Record<string, unknown> = {};
+  const repeated: CallbackField[] = [];
   for (const key of new Set(params.keys())) {
-    values[key] = (multiValueFields as readonly string[]).includes(key) ? params.getAll(key) : params.get(key);
+    const all = params.getAll(key);
+    const multiValue = (multiValueFields as readonly string[]).includes(key);
+    values[key] = multiValue ? all : all[0];
+    // consent=yes&consent=no: which one the person meant is a guess, so the form comes back instead.
+    if (!multiValue && all.length > 1 && (callbackFields as readonly string[]).includes(key)) repeated.push(key as CallbackField);
   }
   for (const key of multiValueFields) values[key] ??= [];
-  return values;
+  return { values, repeated };
+}
+
+/** The media type and charset of a Content-Type header, lower-cased; charset undefined when not given. */
+function mediaType(header: string | null): { type: string; charset: string | undefined } {
+  const [type = '', ...parameters] = (header ?? '').split(';');
+  const charset = parameters
+    .map((p) => p.trim().split('='))
+    .find(([name]) => name?.trim().toLowerCase() === 'charset')?.[1]
+    ?.trim()
+    .replace(/^"(.*)"$/, '$1')
+    .toLowerCase();
+  return { type: type.trim().toLowerCase(), charset };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The body as text, or undefined when it is not well-formed UTF-8 (a form's percent-escapes
+ * included): a replacement character silently put in place of what was typed would change a
+ * number or a name, so such a body is refused rather than mangled.
+ */
+function utf8Text(bytes: Uint8Array, form: boolean): string | undefined {
+  try {
+    const text = strictUtf8.decode(bytes);
+    // A "%" that starts no escape is kept as it is, as URLSearchParams does; "%E9" alone is Latin-1.
+    if (form) for (const part of text.split('&')) decodeURIComponent(part.replace(/%(?![0-9a-f]{2})/gi, '%25'));
+    return text;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -90,7 +127,7 @@ export function createIntake(deps: IntakeDependencies) {
   let queue: Promise<CaseQueue> | undefined;
   const extraOrigins = deps.extraOrigins ?? [];
 
-  async function store(values: CallbackRequest, lang: string): Promise<{ reference: string; dueBy: Date }> {
+  async function store(values: CallbackRequest, lang: string): Promise<{ reference: string; dueBy: Date } | 'conflict'> {
     // A queue that could not be opened (a database still starting, say) is tried again next time.
     queue ??= deps.openQueue().catch((error: unknown) => {
       queue = undefined;
@@ -102,6 +139,8 @@ export function createIntake(deps: IntakeDependencies) {
     const due = dueBy(createdAt, deps.firstContactWorkingDays, deps.region);
     const { submissionToken, ...request } = values;
     const submissionKey = createHash('sha256').update(submissionToken).digest('base64url');
+    // Keyed by the token, so the stored digest cannot be used to guess what was sent.
+    const requestDigest = createHmac('sha256', submissionToken).update(JSON.stringify(request)).digest('base64url');
     // A reference clash is astronomically rare; try a fresh one rather than fail the survivor.
     for (let attempt = 1; ; attempt += 1) {
       const reference = newReference();
@@ -110,7 +149,8 @@ export function createIntake(deps: IntakeDependencies) {
         JSON.stringify({ reference, lang, createdAt: createdAt.toISOString(), dueBy: due.toISOString(), request }),
       );
       try {
-        const result = await opened.enqueue({ reference, submissionKey, lang, createdAt, dueBy: due, sealed });
+        const result = await opened.enqueue({ reference, submissionKey, requestDigest, lang, createdAt, dueBy: due, sealed });
+        if (result.conflict) return 'conflict';
         return { reference: result.reference, dueBy: due };
       } catch (error) {
         if (attempt >= 3) throw error;
@@ -122,15 +162,14 @@ export function createIntake(deps: IntakeDependencies) {
     const { clientAddress, lang } = request;
     if (request.method !== 'POST') return { status: 405 };
     if (isCrossSite(request, extraOrigins)) return { status: 403 };
-    const type = (request.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!acceptedTypes.has(type)) return { status: 415 };
-    const body = await request.readBody(maxBodyBytes);
-    if (body === undefined) return { status: 413 };
-    if (limiter) {
-      const decision = limiter.check(clientAddress);
-      if (!decision.allowed) return { status: 429, retryAfterSeconds: decision.retryAfterSeconds };
-    }
+    const { type, charset } = mediaType(request.header('content-type'));
+    if (!acceptedTypes.has(type) || (charset !== undefined && charset !== 'utf-8')) return { status: 415 };
+    const bytes = await request.readBody(maxBodyBytes);
+    if (bytes === undefined) return { status: 413 };
+    const body = utf8Text(bytes, type !== 'application/json');
+    if (body === undefined) return { status: 415 };
     let values: Record<string, unknown>;
+    let repeated: CallbackField[] = [];
     if (type === 'application/json') {
       try {
         const parsed: unknown = JSON.parse(body);
@@ -139,12 +178,23 @@ export function createIntake(deps: IntakeDependencies) {
         values = {};
       }
     } else {
-      values = formValues(body);
+      ({ values, repeated } = formValues(body));
     }
+    if (repeated.length > 0) return { status: 400, errors: Object.fromEntries(repeated.map((field) => [field, 'callbackForm.errorChoice' as const])), values };
     const checked = callbackSchema.safeParse(values);
     if (!checked.success) return { status: 400, errors: fieldErrors(checked.error), values };
+    // Only requests that passed every check spend the client's budget: a flood of junk from
+    // other addresses, or from this one, can never use up what a real request needs.
+    if (limiter) {
+      const decision = limiter.check(clientAddress);
+      if (!decision.allowed) return { status: 429, retryAfterSeconds: decision.retryAfterSeconds };
+    }
     try {
       const stored = await store(checked.data, lang);
+      if (stored === 'conflict') {
+        const { submissionToken: _, ...typed } = values;
+        return { status: 409, values: typed };
+      }
       return { status: 201, ...stored };
     } catch (error) {
       return { status: 503, values, errorClass: errorClassOf(error) };

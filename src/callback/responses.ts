@@ -13,6 +13,8 @@ export function noticeFor(outcome: IntakeOutcome, t: Translate): string | undefi
       return t('callbackForm.rateLimited', { minutes: Math.ceil(outcome.retryAfterSeconds / 60) });
     case 503:
       return t('callbackForm.unavailable', { number: emergencyNumbers.nationalHelpline });
+    case 409:
+      return t('callbackForm.changedAfterSending');
     default:
       return t('callbackForm.refused');
   }

@@ -30,13 +30,42 @@ export const callbackErrorKeys = [
 export type CallbackErrorKey = (typeof callbackErrorKeys)[number];
 
 /**
+ * The "0" of each set of decimal digits our readers may type a number in: ASCII, Arabic-Indic (ar),
+ * Extended Arabic-Indic (ur, fa), Devanagari, Bengali (bn), Gurmukhi (pa), Gujarati (gu) and
+ * full-width. Each set runs 0 to 9 from its zero, as every Unicode decimal digit set does.
+ */
+const digitZeros = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xff10];
+
+/** `value` with every digit from the sets above as its ASCII digit ("০৭৭০০" → "07700"); other characters unchanged. */
+export function asciiDigits(value: string): string {
+  return value.replace(/\p{Nd}/gu, (digit) => {
+    const code = digit.codePointAt(0)!;
+    const zero = digitZeros.find((z) => code >= z && code <= z + 9);
+    return zero === undefined ? digit : String(code - zero);
+  });
+}
+
+/** Bidi embeddings, overrides and isolates: they make text display differently from what was typed. */
+const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * Free text with nothing in it that could hide or disguise what was typed: no bidi controls, no
+ * NUL or other control characters. A tab becomes a space; line breaks become "\n" in the message
+ * (`multiline`) and a space elsewhere.
+ */
+export function plainText(value: string, multiline: boolean): string {
+  const text = value.replace(/\r\n?/g, '\n').replace(bidiControls, '').replace(/\t/g, ' ');
+  return (multiline ? text : text.replace(/\n/g, ' ')).replace(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g, '');
+}
+
+/**
  * A UK number in any usual spelling, as E.164 ("+447700900123"), or undefined. It must be a possible
  * UK number of a kind we can call back: geographic (01, 02), 03 or mobile (07). Possible, not
  * "valid": libphonenumber's validity tracks which blocks are assigned today, and would refuse
  * newly issued ranges as well as Ofcom's drama range, which the tests use.
  */
 export function toE164(value: string): string | undefined {
-  const parsed = parsePhoneNumberFromString(value, 'GB', ukPhoneMetadata as unknown as MetadataJson);
+  const parsed = parsePhoneNumberFromString(asciiDigits(value), 'GB', ukPhoneMetadata as unknown as MetadataJson);
   if (!parsed || parsed.countryCallingCode !== '44' || !parsed.isPossible()) return undefined;
   // 02, 03 and 07 numbers have 10 digits after the 0; 01 numbers have 9 or 10.
   return /^(?:[237]\d{9}|1\d{8,9})$/.test(parsed.nationalNumber) ? parsed.number : undefined;
@@ -45,7 +74,14 @@ export function toE164(value: string): string | undefined {
 const err = (key: CallbackErrorKey) => ({ error: key });
 const yesNo = z.enum(['yes', 'no'], err('callbackForm.errorYesNo'));
 const shortText = (max: number) =>
-  z._default(z.string(err('callbackForm.errorTooLong')).check(z.trim(), z.maxLength(max, err('callbackForm.errorTooLong'))), '');
+  z._default(
+    z.string(err('callbackForm.errorTooLong')).check(
+      z.overwrite((v) => plainText(v, false)),
+      z.trim(),
+      z.maxLength(max, err('callbackForm.errorTooLong')),
+    ),
+    '',
+  );
 /** A checkbox group: some of `options`, never more values than there are boxes. */
 const choices = <const T extends readonly string[]>(options: T) =>
   z._default(
@@ -94,7 +130,11 @@ export const callbackSchema = z.object({
   message: z._default(
     z
       .string(err('callbackForm.errorMessageTooLong'))
-      .check(z.trim(), z.maxLength(messageMaxLength, err('callbackForm.errorMessageTooLong'))),
+      .check(
+        z.overwrite((v) => plainText(v, true)),
+        z.trim(),
+        z.maxLength(messageMaxLength, err('callbackForm.errorMessageTooLong')),
+      ),
     '',
   ),
   /** One-time token from the form: a resubmission returns the same reference. */

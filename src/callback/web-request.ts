@@ -2,10 +2,10 @@
 import type { IntakeRequest } from './intake.ts';
 
 /** Reads at most `limit` bytes of a web body, whatever Content-Length claims; undefined when larger. */
-async function readLimited(request: Request, limit: number): Promise<string | undefined> {
+async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) return undefined;
-  if (!request.body) return '';
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -19,7 +19,7 @@ async function readLimited(request: Request, limit: number): Promise<string | un
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return Buffer.concat(chunks);
 }
 
 /** The transport half of an IntakeRequest, from a web Request. */

@@ -183,6 +183,7 @@ export const uiKeys = declareUi({
   'callbackForm.unavailable': text('Shown when saving failed. {{number}} is the free 24-hour helpline.'),
   'callbackForm.rateLimited': text('Shown when someone sent too many requests. {{minutes}} is a number of minutes.'),
   'callbackForm.refused': text('Shown when the request could not be accepted at all (wrong site or format).'),
+  'callbackForm.changedAfterSending': text('Shown when a form already sent is sent again with different details: the first version was kept. Names the send button in quotes.'),
   'callbackSent.title': text('Heading and title of the page shown after a callback request is sent. Keep it neutral.'),
   'callbackSent.body': text('What happens next. {{date}} is the day by which we will contact you.'),
   'callbackSent.reference': text('Shows the request\'s reference. {{reference}} looks like CB-7K3Q-9XPM.'),

@@ -16,6 +16,7 @@ import {
   type CaseRecord,
   type CaseStatus,
   type CaseSummary,
+  type EnqueueResult,
   type NewCase,
 } from './types.ts';
 
@@ -44,6 +45,8 @@ const migrations = [
      sealed_detail bytea
    );
    CREATE INDEX audit_case ON audit (case_id, seq);`,
+  // A retry under the same token must match what was stored (cases from before this have NULL: a conflict).
+  `ALTER TABLE cases ADD COLUMN request_digest text;`,
 ];
 
 /** Held while migrating, so servers starting together apply each migration exactly once. */
@@ -142,24 +145,30 @@ class PostgresCaseQueue implements CaseQueue {
    * together or not at all. The unique submission key decides between duplicates; one that lost
    * to a request still committing sees nothing in this statement's snapshot, so it asks again.
    */
-  async enqueue(input: NewCase): Promise<{ reference: string; created: boolean }> {
-    const { rows } = await this.#pool.query<{ reference: string; created: boolean }>(
+  async enqueue(input: NewCase): Promise<EnqueueResult> {
+    const { rows } = await this.#pool.query<{ reference: string; created: boolean; conflict: boolean }>(
       `WITH inserted AS (
-         INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
-         VALUES ($1, $2, $3, $4, $5, $6, 'new', $7)
+         INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed, request_digest)
+         VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, $8)
          ON CONFLICT (submission_key) DO NOTHING
          RETURNING id, reference
        ), audited AS (
          INSERT INTO audit (case_id, at, actor, action) SELECT id, $5, 'intake', 'created' FROM inserted
        )
-       SELECT reference, true AS created FROM inserted
+       SELECT reference, true AS created, false AS conflict FROM inserted
        UNION ALL
-       SELECT reference, false FROM cases WHERE submission_key = $3 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-      [randomUUID(), input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed)],
+       SELECT reference, false, request_digest IS DISTINCT FROM $8 FROM cases WHERE submission_key = $3 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+      [randomUUID(), input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed), input.requestDigest],
     );
-    if (rows[0]) return rows[0];
-    const existing = await this.#pool.query<{ reference: string }>('SELECT reference FROM cases WHERE submission_key = $1', [input.submissionKey]);
-    return { reference: existing.rows[0]!.reference, created: false };
+    const row =
+      rows[0] ??
+      (
+        await this.#pool.query<{ reference: string; created: boolean; conflict: boolean }>(
+          'SELECT reference, false AS created, request_digest IS DISTINCT FROM $2 AS conflict FROM cases WHERE submission_key = $1',
+          [input.submissionKey, input.requestDigest],
+        )
+      ).rows[0]!;
+    return row.conflict ? { reference: row.reference, created: row.created, conflict: true } : { reference: row.reference, created: row.created };
   }
 
   async list(filter: { status?: CaseStatus } = {}): Promise<CaseSummary[]> {

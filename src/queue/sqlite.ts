@@ -16,6 +16,7 @@ import {
   type CaseRecord,
   type CaseStatus,
   type CaseSummary,
+  type EnqueueResult,
   type NewCase,
 } from './types.ts';
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
@@ -44,6 +45,8 @@ const migrations = [
      sealed_detail BLOB
    ) STRICT;
    CREATE INDEX audit_case ON audit (case_id, seq);`,
+  // A retry under the same token must match what was stored (cases from before this have NULL: a conflict).
+  `ALTER TABLE cases ADD COLUMN request_digest TEXT;`,
 ];
 
 interface CaseRow {
@@ -127,8 +130,6 @@ function transaction<T>(db: DatabaseSync, work: () => T): T {
   }
 }
 
-type EnqueueResult = { reference: string; created: boolean };
-
 interface PendingCase {
   input: NewCase;
   resolve: (result: EnqueueResult) => void;
@@ -150,14 +151,18 @@ function appendAudit(db: DatabaseSync, caseId: string, actor: string, action: Au
 }
 
 function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
-  const existing = statement(db, 'SELECT reference FROM cases WHERE submission_key = ?').get(input.submissionKey) as { reference: string } | undefined;
-  if (existing) return { reference: existing.reference, created: false };
+  const existing = statement(db, 'SELECT reference, request_digest FROM cases WHERE submission_key = ?').get(input.submissionKey) as
+    | { reference: string; request_digest: string | null }
+    | undefined;
+  if (existing) {
+    return existing.request_digest === input.requestDigest ? { reference: existing.reference, created: false } : { reference: existing.reference, created: false, conflict: true };
+  }
   const id = randomUUID();
   statement(
     db,
-    `INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
-     VALUES (?, ?, ?, ?, ?, ?, 'new', ?)`,
-  ).run(id, input.reference, input.submissionKey, input.lang, input.createdAt.getTime(), input.dueBy.getTime(), input.sealed);
+    `INSERT INTO cases (id, reference, submission_key, request_digest, lang, created_at, due_by, status, sealed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?)`,
+  ).run(id, input.reference, input.submissionKey, input.requestDigest, input.lang, input.createdAt.getTime(), input.dueBy.getTime(), input.sealed);
   appendAudit(db, id, 'intake', 'created', null, input.createdAt.getTime());
   return { reference: input.reference, created: true };
 }

@@ -29,6 +29,8 @@ export interface NewCase {
   reference: string;
   /** A digest of the form's one-time submission token; a repeat returns the first case's reference. */
   submissionKey: string;
+  /** A digest of the checked request, keyed by the token: tells an identical repeat from an edited one. */
+  requestDigest: string;
   /** The language the request was made in (a locale code). */
   lang: string;
   createdAt: Date;
@@ -80,10 +82,21 @@ export class CaseQueueError extends Error {
   }
 }
 
+/**
+ * What enqueue did: stored a new case, or found the submission key already used. `conflict` is
+ * true when that earlier case holds a different request: nothing was stored, and the caller must
+ * not report the new details as sent.
+ */
+export interface EnqueueResult {
+  reference: string;
+  created: boolean;
+  conflict?: true;
+}
+
 /** Storage for callback requests and their audit trail. Every method is atomic. */
 export interface CaseQueue {
-  /** Stores a new case and its "created" audit line in one transaction; a repeated submissionKey stores nothing and returns the first reference. */
-  enqueue(input: NewCase): Promise<{ reference: string; created: boolean }>;
+  /** Stores a new case and its "created" audit line in one transaction; a repeated submissionKey stores nothing and returns the first reference (with conflict when its requestDigest differs). */
+  enqueue(input: NewCase): Promise<EnqueueResult>;
   /** Cases, newest first, optionally only those in one status. */
   list(filter?: { status?: CaseStatus }): Promise<CaseSummary[]>;
   /** One case by its id or its reference, with its sealed request; undefined when there is none. */

@@ -12,12 +12,14 @@ import { errorClassOf, logRequest } from '../callback/log.ts';
 import { jsonAnswer } from '../callback/responses.ts';
 import { defaultLocale, isLocaleCode } from '../i18n/locales.ts';
 import { translatorFor } from '../i18n/translate.ts';
+import { clientAddress, serverTrustedProxies } from './client-address.ts';
 
-/** The public host from SITE_URL, whose proxy's X-Forwarded-For is trusted, as Astro trusts it for the form. */
-const publicHost = process.env.SITE_URL ? new URL(process.env.SITE_URL).host : undefined;
-
-/** Reads at most `limit` bytes of the body, whatever Content-Length claims; undefined when larger. */
-function readLimited(req: IncomingMessage, limit: number): Promise<string | undefined> {
+/**
+ * Reads at most `limit` bytes of the body, whatever Content-Length claims; undefined when larger.
+ * Past the limit it stops reading altogether: the answer then closes the connection, so the
+ * rest is never read (draining it would let one client keep the server busy for as long as it likes).
+ */
+function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | undefined> {
   if (Number(req.headers['content-length'] ?? 0) > limit) return Promise.resolve(undefined);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -28,14 +30,36 @@ function readLimited(req: IncomingMessage, limit: number): Promise<string | unde
         chunks.push(chunk);
         return;
       }
-      // Too big: stop keeping it, but let the rest drain so the 413 can be read.
       req.off('data', onData);
-      req.resume();
+      req.pause();
       resolve(undefined);
     };
     req.on('data', onData);
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
+  });
+}
+
+/**
+ * After answering a request whose body was left unread (too big, or refused before reading):
+ * the answer says Connection: close, and the connection ends soon after it. Not at once: closing
+ * a socket with unread data resets it, and the client would lose the answer with it. So, as nginx
+ * does, the server half-closes, discards at most 64 KiB or 2 s more of the body, then closes.
+ */
+function answerAndClose(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
+  const socket = req.socket;
+  // Node destroys a Connection: close socket as soon as the answer is written; end it (a FIN) instead.
+  socket.destroySoon = () => socket.end();
+  res.writeHead(status, { ...headers, Connection: 'close' });
+  res.end(body, () => {
+    let discarded = 0;
+    const close = () => socket.destroy();
+    setTimeout(close, 2_000).unref();
+    req.on('data', (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > 64 * 1024) close();
+    });
+    req.resume();
   });
 }
 
@@ -45,10 +69,6 @@ function header(req: IncomingMessage, name: string): string | null {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
-function clientAddress(req: IncomingMessage): string {
-  const forwarded = publicHost && req.headers.host === publicHost ? header(req, 'x-forwarded-for')?.split(',')[0]?.trim() : undefined;
-  return forwarded || req.socket.remoteAddress || '';
-}
 
 /**
  * Answers one request to /api/callback, whatever its method (the intake answers 405 to all but
@@ -67,13 +87,18 @@ export async function handleCallbackApi(req: IncomingMessage, res: ServerRespons
       header: (name) => header(req, name),
       origin: `${protocol}://${req.headers.host ?? ''}`,
       readBody: (limit) => readLimited(req, limit),
-      clientAddress: clientAddress(req),
+      clientAddress: clientAddress(req.socket.remoteAddress, header(req, 'x-forwarded-for') ?? undefined, serverTrustedProxies),
       lang,
       route: '/api/callback',
     });
     const answer = jsonAnswer(outcome, translatorFor(lang));
-    res.writeHead(answer.status, answer.headers);
-    res.end(answer.body);
+    if (req.complete) {
+      res.writeHead(answer.status, answer.headers);
+      res.end(answer.body);
+    } else {
+      // A body left unread (too big, or refused before reading) is never drained.
+      answerAndClose(req, res, answer.status, answer.headers, answer.body);
+    }
   } catch (error) {
     logRequest({ route: '/api/callback', status: 500, durationMs: performance.now() - started, errorClass: errorClassOf(error) });
     if (!res.headersSent) res.writeHead(500);

@@ -11,6 +11,8 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { callbackRecipients } from '../callback/recipients.ts';
 import { astroCli, buildIsStale } from './build-freshness.ts';
+import { clientAddress, currentClient, trustedProxies } from './client-address.ts';
+import { isAllowedHost } from './host-check.ts';
 import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
 
 const root = process.cwd();
@@ -58,8 +60,11 @@ function withSecurityHeaders(res: ServerResponse): void {
 }
 const lowerSecurityHeaders = Object.fromEntries(Object.entries(securityHeaders).map(([k, v]) => [k.toLowerCase(), v]));
 
-// Fails here, before listening, when production has no recipients; creates the development key otherwise.
+// Fails here, before listening, when production has no recipients or TRUSTED_PROXIES has a typo;
+// creates the development key otherwise.
+let proxies: ReturnType<typeof trustedProxies>;
 try {
+  proxies = trustedProxies(process.env.TRUSTED_PROXIES);
   await callbackRecipients(process.env);
 } catch (error) {
   console.error((error as Error).message);
@@ -72,14 +77,30 @@ const { handler } = (await import(pathToFileURL(resolve(root, entry)).href)) as 
 };
 const { handleCallbackApi } = (await import(pathToFileURL(resolve(root, callbackEntry)).href)) as typeof import('./callback-endpoint.ts');
 
-const server = http.createServer((req, res) => {
+/**
+ * Limits for slow clients, so a few connections trickling bytes cannot hold the server's sockets:
+ * the headers must arrive within 10 s and the whole request within 20 s (a callback body is at most
+ * 16 KiB), and an idle keep-alive connection closes after 5 s. Node checks them every second.
+ */
+const publicListenerTimeouts = { headersTimeout: 10_000, requestTimeout: 20_000, keepAliveTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+
+const server = http.createServer(publicListenerTimeouts, (req, res) => {
   withSecurityHeaders(res);
+  if (!isAllowedHost(req.headers.host, req.socket.remoteAddress, process.env.SITE_URL)) {
+    // 421: this server does not answer for that name (DNS rebinding, or a proxy sending the wrong Host).
+    res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' });
+    res.end('Misdirected request\n');
+    return;
+  }
   const path = req.url?.split('?')[0];
   if (path === '/api/callback' || path === '/api/callback/') {
     void handleCallbackApi(req, res);
     return;
   }
-  handler(req, res);
+  // The form's POST is rate limited by the same rule as the JSON endpoint's: see client-address.ts.
+  const forwardedFor = req.headers['x-forwarded-for'];
+  const client = clientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, proxies);
+  currentClient.run(client, () => handler(req, res));
 });
 server.listen(port, host, () => {
   console.log(`Serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/ (data in ${process.env.DATA_DIR})`);

@@ -17,6 +17,8 @@ export function sampleCase(overrides: Partial<NewCase> = {}): NewCase {
   return {
     reference: `CB-T${String(counter).padStart(3, '0').slice(-3)}-${randomUUID().slice(0, 4).toUpperCase()}`,
     submissionKey: randomUUID(),
+    // The same request unless a test says otherwise: a repeated key then counts as an identical retry.
+    requestDigest: 'same-request',
     lang: 'en',
     createdAt,
     dueBy: new Date(createdAt.getTime() + day),
@@ -85,6 +87,16 @@ export function caseQueueContract(name: string, openEmptyQueue: () => Promise<Ca
       const repeat = sampleCase({ submissionKey: first.submissionKey });
       expect(await queue.enqueue(repeat)).toEqual({ reference: first.reference, created: false });
       expect(await queue.list()).toHaveLength(1);
+    });
+
+    it('stores nothing and says conflict when a repeated submission key carries a different request', async () => {
+      const queue = await fresh();
+      const first = sampleCase();
+      await queue.enqueue(first);
+      const edited = sampleCase({ submissionKey: first.submissionKey, requestDigest: 'edited-request' });
+      expect(await queue.enqueue(edited)).toEqual({ reference: first.reference, created: false, conflict: true });
+      expect(await queue.list()).toHaveLength(1);
+      expect((await queue.get(first.reference))!.sealed).toEqual(first.sealed);
     });
 
     it('creates exactly one case when the same submission arrives many times at once', async () => {

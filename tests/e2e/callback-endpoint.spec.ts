@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import http from 'node:http';
+import net from 'node:net';
 import { validRequest } from '../fixtures/callback-requests.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
@@ -13,6 +14,8 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let server: RunningServer;
 test.beforeAll(async ({}, testInfo) => {
+  // Starting the server takes a while on a busy machine.
+  test.setTimeout(120_000);
   if (testInfo.project.name === 'desktop') server = await startServer(4416);
 });
 test.afterAll(async () => {
@@ -49,6 +52,20 @@ test('201 with a reference, and the same reference again for the same submission
   expect((await post(JSON.stringify(validRequest()), json, '/api/callback/')).status).toBe(201);
 });
 
+test('409 in the reader\'s language when the same token comes back with different details; nothing new stored', async () => {
+  const body = validRequest({ askFor: 'Canary Retry' });
+  const first = await (await post(JSON.stringify(body))).json();
+  const edited = await post(JSON.stringify({ ...body, phone: '07700 900456' }), { ...json, 'content-language': 'pl' });
+  expect(edited.status).toBe(409);
+  const answer = await edited.json();
+  expect(answer).not.toHaveProperty('reference');
+  expect(answer.error).toContain('Poproś o telefon');
+  // The identical request, even spelt differently, still gets the first reference.
+  const again = await post(JSON.stringify({ ...body, phone: '+447700900123' }));
+  expect(again.status).toBe(201);
+  expect((await again.json()).reference).toBe(first.reference);
+});
+
 test('every answer carries the security headers and no cookie', async () => {
   const response = await post(JSON.stringify(validRequest()));
   expect(response.headers.get('cache-control')).toContain('no-store');
@@ -81,6 +98,105 @@ test('415 for a body that is neither JSON nor a form', async () => {
 test('413 for a body over 16 KiB, whether Content-Length says so or not', async () => {
   expect((await post(JSON.stringify(validRequest({ message: 'x'.repeat(17_000) })))).status).toBe(413);
   expect(await postChunked(20 * 1024)).toBe(413);
+});
+
+/** One raw HTTP/1.1 exchange, for what fetch hides: the status line and the Host header. */
+function rawRequest(path: string, options: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; statusText: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${server.url}${path}`, { method: options.method ?? 'GET', headers: options.headers }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (d) => (body += d));
+      response.on('end', () => resolve({ status: response.statusCode!, statusText: response.statusMessage!, body }));
+    });
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+test('a single-value field sent twice is refused, with the real status text, on the form and the endpoint', async () => {
+  const form = 'phone=07700+900123&method=call&safeTime=2030-01-07T09%3A00-11%3A00&voicemail=no&sayWhoWeAre=no&consent=yes&consent=no&submissionToken=abcdefghijklmnopqrst';
+  const headers = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' };
+  const page = await rawRequest('/en/callback/', { method: 'POST', headers, body: form });
+  expect([page.status, page.statusText]).toEqual([400, 'Bad Request']);
+  expect(page.body).toContain('id="callback-consent-error"');
+  const api = await rawRequest('/api/callback', { method: 'POST', headers, body: form });
+  expect([api.status, api.statusText]).toEqual([400, 'Bad Request']);
+  const wrongType = await rawRequest('/en/callback/', { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: 'x' });
+  expect([wrongType.status, wrongType.statusText]).toEqual([415, 'Unsupported Media Type']);
+});
+
+test('415 for a charset other than UTF-8, and for bytes that are not UTF-8', async () => {
+  expect((await post(JSON.stringify(validRequest()), { 'content-type': 'application/json; charset=iso-8859-1' })).status).toBe(415);
+  const latin1 = Buffer.from(JSON.stringify(validRequest({ askFor: 'Renée' })), 'latin1');
+  expect((await fetch(`${server.url}/api/callback`, { method: 'POST', headers: json, body: latin1 })).status).toBe(415);
+});
+
+test('421 for a Host that is not this site, on pages and the endpoint alike (DNS rebinding)', async () => {
+  for (const path of ['/en/', '/en/callback/', '/api/callback', '/_astro/nothing.js']) {
+    const answer = await rawRequest(path, { headers: { host: 'rebind.attacker.example' } });
+    expect(answer.status, path).toBe(421);
+  }
+  const post = await rawRequest('/api/callback', { method: 'POST', headers: { ...json, host: 'rebind.attacker.example:4416' }, body: JSON.stringify(validRequest()) });
+  expect(post.status).toBe(421);
+  expect((await rawRequest('/en/', { headers: { host: 'localhost:4416' } })).status).toBe(200);
+});
+
+/**
+ * Opens a raw connection, sends `head`, then (with `stream`) writes body bytes as fast as the
+ * connection takes them; resolves when the server closes it, or after `giveUpMs`.
+ */
+function untilClosed(head: string, stream: boolean, giveUpMs: number): Promise<{ closedAfterMs: number | null; bytesSent: number; answer: string }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = net.connect(Number(new URL(server.url).port), '127.0.0.1');
+    let bytesSent = 0;
+    let answer = '';
+    let done = false;
+    const chunk = Buffer.alloc(64 * 1024, 'x');
+    const finish = (closed: boolean) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ closedAfterMs: closed ? Date.now() - started : null, bytesSent, answer });
+    };
+    const timer = setTimeout(() => finish(false), giveUpMs);
+    const pump = () => {
+      while (!done && stream) {
+        bytesSent += chunk.length;
+        if (!socket.write(chunk)) return void socket.once('drain', pump);
+      }
+    };
+    socket.on('connect', () => {
+      socket.write(head);
+      pump();
+    });
+    socket.on('data', (d) => (answer += d.toString('latin1')));
+    socket.on('close', () => finish(true));
+    socket.on('error', () => finish(true));
+  });
+}
+
+test('a client streaming a huge body gets its 413 and is cut off at once, not drained', async () => {
+  const head = 'POST /api/callback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n' + `${(1 << 30).toString(16)}\r\n`;
+  const chunked = await untilClosed(head, true, 15_000);
+  console.log(`streamed body: closed after ${chunked.closedAfterMs} ms, ${(chunked.bytesSent / 1e6).toFixed(1)} MB written by the client`);
+  expect(chunked.answer).toMatch(/^HTTP\/1\.1 413 /);
+  expect(chunked.closedAfterMs).not.toBeNull();
+  expect(chunked.closedAfterMs!).toBeLessThan(5_000);
+  const declared = await untilClosed('POST /api/callback HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 32212254720\r\n\r\n', true, 15_000);
+  expect(declared.answer).toMatch(/^HTTP\/1\.1 413 /);
+  expect(declared.closedAfterMs!).toBeLessThan(5_000);
+});
+
+test('a client that sends its headers too slowly is disconnected within the header timeout', async () => {
+  const slow = await untilClosed('GET /en/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ', false, 30_000);
+  console.log(`slow headers: closed after ${slow.closedAfterMs} ms`);
+  expect(slow.closedAfterMs).not.toBeNull();
+  // 10 s header timeout, checked every second; Node's default was 60 s.
+  expect(slow.closedAfterMs!).toBeLessThan(15_000);
+  expect(slow.closedAfterMs!).toBeGreaterThan(9_000);
 });
 
 test('400 names each bad field, in the language the island asks for', async () => {

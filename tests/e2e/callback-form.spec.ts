@@ -126,3 +126,109 @@ test.describe('callback form, JavaScript on', () => {
     await expect(page.locator('[data-error-summary]')).toBeFocused();
   });
 });
+
+/** Fills the form by field name, whatever the page's language. */
+async function fillByName(page: Page, phone: string, name: string) {
+  await page.locator('input[name="phone"]').fill(phone);
+  await page.locator('input[name="method"][value="call"]').check();
+  await page.locator('input[name="safeTime"]').first().check();
+  await page.locator('input[name="askFor"]').fill(name);
+  await page.locator('input[name="consent"]').check();
+}
+
+/** The one queued request carrying `name`. */
+function requestNamed(name: string, before: string[]): Record<string, unknown> {
+  const mine = queuedReferences()
+    .filter((r) => !before.includes(r))
+    .map((r) => openRequest(r))
+    .filter((request) => request.askFor === name);
+  expect(mine).toHaveLength(1);
+  return mine[0]!;
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  test.describe(`callback form in Bengali, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test('a phone number typed in Bengali digits is accepted and stored as E.164', async ({ page }) => {
+      const before = queuedReferences();
+      await page.goto('/bn/callback/');
+      if (javaScriptEnabled) await expect(page.locator('astro-island')).not.toHaveAttribute('ssr', /.*/);
+      const name = uniqueName();
+      await fillByName(page, '০৭৭০০ ৯০০১২৩', name);
+      await page.locator('button[type="submit"]').click();
+      if (javaScriptEnabled) await expect(page.locator('[data-callback-confirmation]')).toBeVisible();
+      else await expect(page).toHaveURL(/\/bn\/callback\/sent\/$/);
+      await expect(page.locator('.field-error')).toHaveCount(0);
+      expect(requestNamed(name, before).phone).toBe('+447700900123');
+    });
+  });
+}
+
+test.describe('a form sent again with different details (the first answer was lost)', () => {
+  /** Sends what the page holds now under its token, as a send whose answer never arrived would have. */
+  async function sendEarlierVersion(page: Page, phone: string, name: string) {
+    const token = await page.locator('input[name="submissionToken"]').inputValue();
+    const body = { phone, method: 'call', safeTime: [await page.locator('input[name="safeTime"]').first().getAttribute('value')], voicemail: 'no', sayWhoWeAre: 'no', consent: 'yes', askFor: name, submissionToken: token };
+    const response = await page.request.post('/api/callback', { data: body, headers: { 'content-type': 'application/json' } });
+    expect(response.status()).toBe(201);
+    return { token, reference: (await response.json()).reference as string };
+  }
+
+  test('JavaScript off: 409 with the notice, everything typed kept, a fresh token; sending again stores the correction', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const before = queuedReferences();
+    await page.goto('/en/callback/');
+    const name = uniqueName();
+    const first = await sendEarlierVersion(page, '07700 900111', name);
+    await fillByName(page, '07700 900222', name);
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Ask for a callback' }).click()]);
+    expect(answer.status()).toBe(409);
+    expect(answer.statusText()).toBe('Conflict');
+    await expect(page.locator('[data-error-summary]')).toContainText('We kept what you sent first');
+    await expect(page.locator('input[name="phone"]')).toHaveValue('07700 900222');
+    await expect(page.locator('input[name="askFor"]')).toHaveValue(name);
+    const fresh = await page.locator('input[name="submissionToken"]').inputValue();
+    expect(fresh).not.toBe(first.token);
+    expect(openRequest(first.reference).phone).toBe('+447700900111');
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    await expect(page).toHaveURL(/\/en\/callback\/sent\/$/);
+    const stored = queuedReferences().filter((r) => !before.includes(r)).map((r) => openRequest(r)).filter((r) => r.askFor === name);
+    expect(stored.map((r) => r.phone).sort()).toEqual(['+447700900111', '+447700900222']);
+    await context.close();
+  });
+
+  test('JavaScript on: the island sends the correction under a fresh token and shows its own reference', async ({ page }) => {
+    const before = queuedReferences();
+    await page.goto('/en/callback/');
+    await expect(page.locator('astro-island')).not.toHaveAttribute('ssr', /.*/);
+    const name = uniqueName();
+    const first = await sendEarlierVersion(page, '07700 900333', name);
+    await fillByName(page, '07700 900444', name);
+    const statuses: number[] = [];
+    page.on('response', (r) => r.url().endsWith('/api/callback') && statuses.push(r.status()));
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    const reference = (await page.locator('[data-callback-confirmation] [data-reference]').textContent())!;
+    expect(statuses).toEqual([409, 201]);
+    expect(reference).not.toBe(first.reference);
+    expect(openRequest(reference).phone).toBe('+447700900444');
+    expect(openRequest(first.reference).phone).toBe('+447700900333');
+    const stored = queuedReferences().filter((r) => !before.includes(r)).map((r) => openRequest(r)).filter((r) => r.askFor === name);
+    expect(stored).toHaveLength(2);
+  });
+});
+
+test('the callback page\'s policy allows exactly the inline scripts the build emits, and they all run', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+  const response = (await page.goto('/en/callback/'))!;
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr', /.*/);
+  const allowed = /script-src ([^;]*)/.exec(response.headers()['content-security-policy']!)![1]!.split(' ').filter((s) => s.startsWith("'sha256-"));
+  const inline = await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ''));
+  const { createHash } = await import('node:crypto');
+  for (const body of inline) expect(allowed).toContain(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+  // The same three for every page: Astro's client:load directive and island element, and the development copy of the latter.
+  expect(allowed).toHaveLength(3);
+  expect(violations).toEqual([]);
+});

@@ -84,6 +84,12 @@ const isChosen = (current: unknown, value: string) => (Array.isArray(current) ? 
 
 type Confirmation = { reference: string; dueBy: string };
 
+/** A new one-time submission token, the same shape as the server's (18 random bytes, base64url). */
+function freshToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_');
+}
+
 export default function CallbackForm({ lang, action, strings, days, token, values = {}, errors: serverErrors = {}, notice: serverNotice }: CallbackFormProps) {
   const s = strings;
   const defaults = startingValues(values, token);
@@ -91,6 +97,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
     register,
     handleSubmit,
     setError,
+    setValue,
     formState: { errors, isSubmitting },
   } = useForm<CallbackInput, unknown, CallbackRequest>({
     // Sync: the schema has nothing async, and zod/mini's async parse settles the phone (a pipe) last,
@@ -126,7 +133,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
     if (confirmation) confirmationRef.current?.focus();
   }, [confirmation]);
 
-  async function send(data: CallbackRequest) {
+  async function send(data: CallbackRequest, retried = false): Promise<void> {
     setNotice(undefined);
     try {
       const response = await fetch('/api/callback', {
@@ -138,6 +145,13 @@ export default function CallbackForm({ lang, action, strings, days, token, value
       if (response.status === 201 && body.reference && body.dueBy) {
         setConfirmation({ reference: body.reference, dueBy: body.dueBy });
         return;
+      }
+      // 409: this token already carried different details (an earlier send whose answer was lost,
+      // then an edit). The server kept the first version; the correction goes as a new request.
+      if (response.status === 409 && !retried) {
+        const submissionToken = freshToken();
+        setValue('submissionToken', submissionToken);
+        return send({ ...data, submissionToken }, true);
       }
       if (response.status === 400 && body.errors) {
         for (const [field, message] of Object.entries(body.errors)) setError(field as CallbackField, { message });
@@ -241,7 +255,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   const firstWindow = days[0]?.windows[0]?.value;
 
   return (
-    <form method="post" action={action} noValidate onSubmit={handleSubmit(send, onInvalid)} data-callback-form>
+    <form method="post" action={action} noValidate onSubmit={handleSubmit((data) => send(data), onInvalid)} data-callback-form>
       {(failed.length > 0 || notice) && (
         <div className="error-summary" ref={summaryRef} tabIndex={-1} autoFocus={attempt === 0} data-error-summary>
           <div role="alert">

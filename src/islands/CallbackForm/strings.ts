@@ -47,6 +47,7 @@ export const callbackFormKeys = [
   'callbackForm.unavailable',
   'callbackForm.rateLimited',
   'callbackForm.refused',
+  'callbackForm.changedAfterSending',
   'callbackSent.title',
   'callbackSent.body',
   'callbackSent.reference',

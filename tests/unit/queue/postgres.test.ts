@@ -42,7 +42,9 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
     const queues = await Promise.all(Array.from({ length: 6 }, () => openPostgresQueue(url, 2)));
     try {
       const versions = await withClient(url, async (c) => (await c.query('SELECT version FROM queue_schema_version ORDER BY version')).rows);
-      expect(versions).toEqual([{ version: 1 }]);
+      // Each migration once, in order (other migrations may follow the request digest, version 2).
+      expect(versions.length).toBeGreaterThanOrEqual(2);
+      expect(versions).toEqual(versions.map((_, i) => ({ version: i + 1 })));
       await queues[0]!.enqueue(sampleCase());
       expect(await queues[5]!.list()).toHaveLength(1);
     } finally {
@@ -125,6 +127,7 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
       'cases.claimed_by:text',
       'cases.closed_at:timestamp with time zone',
       'cases.sealed:bytea',
+      'cases.request_digest:text',
     ]);
   });
 });
