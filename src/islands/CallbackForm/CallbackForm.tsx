@@ -15,8 +15,8 @@ import {
   type CallbackInput,
   type CallbackRequest,
 } from '../../callback/schema.ts';
-import { formatDate } from '../../i18n/format.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
+import { promiseText } from './promise-text.ts';
 import type { CallbackFormStrings } from './strings.ts';
 
 /** One day of safe-time windows, already formatted in the reader's language. */
@@ -153,14 +153,12 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   const onInvalid = (_: FieldErrors<CallbackInput>) => setAttempt((n) => n + 1);
 
   if (confirmation) {
-    // Due by is the midnight that ends the last working day; name that day.
-    const due = formatDate(lang as LocaleCode, new Date(new Date(confirmation.dueBy).getTime() - 1));
     return (
       <div className="callback-confirmation" data-callback-confirmation>
         <h2 ref={confirmationRef} tabIndex={-1}>
           {s['callbackSent.title']}
         </h2>
-        <p>{s['callbackSent.body'].replace('{{date}}', due)}</p>
+        <p>{promiseText(s['callbackSent.body'], lang as LocaleCode, new Date(confirmation.dueBy))}</p>
         <p>
           {s['callbackSent.reference'].split('{{reference}}')[0]}
           <strong className="callback-reference" dir="ltr" data-reference>
