@@ -23,7 +23,8 @@ import type { CallbackFormStrings } from './strings.ts';
 export interface SafeTimeDayOption {
   date: string;
   heading: string;
-  windows: { value: string; label: string }[];
+  /** startsAt: the window's start, ms since 1970, so passed windows can be taken away. */
+  windows: { value: string; label: string; startsAt: number }[];
 }
 
 export interface CallbackFormProps {
@@ -91,6 +92,8 @@ export default function CallbackForm({ lang, action, strings, days, token, value
     register,
     handleSubmit,
     setError,
+    setValue,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<CallbackInput, unknown, CallbackRequest>({
     // Sync: the schema has nothing async, and zod/mini's async parse settles the phone (a pipe) last,
@@ -102,6 +105,8 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   const [notice, setNotice] = useState(serverNotice);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Windows starting before this are no longer shown: set when the server says a chosen time has passed.
+  const [offerFrom, setOfferFrom] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const confirmationRef = useRef<HTMLHeadingElement>(null);
 
@@ -140,6 +145,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
         return;
       }
       if (response.status === 400 && body.errors) {
+        if (body.errors.safeTime) withdrawPassedWindows();
         for (const [field, message] of Object.entries(body.errors)) setError(field as CallbackField, { message });
       } else {
         setNotice(body.error ?? s['callbackForm.unavailable']);
@@ -151,6 +157,16 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   }
 
   const onInvalid = (_: FieldErrors<CallbackInput>) => setAttempt((n) => n + 1);
+
+  /** Takes away, shown and ticked, the windows now less than an hour away (as the server's offer does). */
+  function withdrawPassedWindows() {
+    const from = Date.now() + 3_600_000;
+    // A phone whose clock is wrong could take every time away; then leave them for the person to judge.
+    if (!days.some((day) => day.windows.some((w) => w.startsAt >= from))) return;
+    const offered = new Set(days.flatMap((day) => day.windows.filter((w) => w.startsAt >= from).map((w) => w.value)));
+    setOfferFrom(from);
+    setValue('safeTime', (getValues('safeTime') ?? []).filter((v) => offered.has(v)));
+  }
 
   if (confirmation) {
     return (
@@ -236,7 +252,8 @@ export default function CallbackForm({ lang, action, strings, days, token, value
       />
     </div>
   );
-  const firstWindow = days[0]?.windows[0]?.value;
+  const shownDays = days.map((day) => ({ ...day, windows: day.windows.filter((w) => w.startsAt >= offerFrom) })).filter((day) => day.windows.length > 0);
+  const firstWindow = shownDays[0]?.windows[0]?.value;
 
   return (
     <form method="post" action={action} noValidate onSubmit={handleSubmit(send, onInvalid)} data-callback-form>
@@ -293,7 +310,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
       {group(
         'safeTime',
         s['callbackForm.safeTimeLegend'],
-        days.map((day) => (
+        shownDays.map((day) => (
           <div className="safe-day" key={day.date} role="group" aria-labelledby={`safe-day-${day.date}`}>
             <h3 id={`safe-day-${day.date}`}>{day.heading}</h3>
             <div className="choices">
