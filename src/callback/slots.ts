@@ -90,16 +90,24 @@ export type SafeTimeChoice =
   | { ok: true; windows: SafeTimeWindow[] }
   | { ok: false; error: 'callbackForm.errorSafeTimePassed' | 'callbackForm.errorSafeTime' };
 
-const windowValue = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})-\d{2}:\d{2}$/;
+const windowValue = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})-(\d{2}:\d{2})$/;
 
-/** True when `value` names a window of the callback hours that starts before `earliest`: one a page may have offered before it passed. */
+/**
+ * True when `value` names a window of the callback hours that starts before `earliest`: one a page
+ * may have offered before it passed. Worked out on the clock face, with one time-zone conversion at
+ * most, since a request may name 50 of them.
+ */
 function wasOfferable(value: string, earliest: number, hours: CallbackHours, region: BankHolidayRegion): boolean {
   const match = windowValue.exec(value);
   if (!match) return false;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
   const date = { year, month, day };
   if (isoDate(addDays(date, 0)) !== isoDate(date) || !isWorkingDay(date, region)) return false;
-  return windowsOn(date, hours).some((w) => w.value === value) && londonInstant(date, hour, minute).getTime() < earliest;
+  const open = hours[weekdayNames[weekdayIndex(date)]!];
+  const [from, to] = [minutesOf(match[4]!), minutesOf(match[5]!)];
+  if (!open || from < minutesOf(open.from) || (from - minutesOf(open.from)) % windowMinutes !== 0) return false;
+  if (to !== Math.min(from + windowMinutes, minutesOf(open.to)) || from >= to) return false;
+  return londonInstant(date, Math.floor(from / 60), from % 60).getTime() < earliest;
 }
 
 /**
@@ -111,7 +119,8 @@ export function checkSafeTimes(chosen: readonly string[], now: Date, hours: Call
   const offered = offeredWindows(now, hours, region);
   const windows = new Set<SafeTimeWindow>();
   let passed = false;
-  for (const value of chosen) {
+  // 50 copies of one value cost one look.
+  for (const value of new Set(chosen)) {
     const window = offered.get(value);
     if (window) windows.add(window);
     else if (wasOfferable(value, now.getTime() + minimumNoticeMs, hours, region)) passed = true;

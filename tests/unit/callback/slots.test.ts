@@ -90,6 +90,20 @@ describe('checkSafeTimes: only what would be offered now', () => {
     expect(check(['2026-11-09T09:00-11:00'], '2026-11-09T08:00:00Z').ok).toBe(true);
   });
 
+  it('property: every window offered at one moment is "passed", never "not offered", once it is less than an hour away', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('2026-01-01'), max: new Date('2028-12-31'), noInvalidDate: true }), fc.nat({ max: 30 * 86_400_000 }), (then, later) => {
+        for (const window of safeTimeDays(then, hours, 'england-and-wales').flatMap((d) => d.windows)) {
+          const now = new Date(window.start.getTime() - 3_600_000 + 1 + later);
+          expect(checkSafeTimes([window.value], now, hours, 'england-and-wales'), window.value).toEqual({ ok: false, error: 'callbackForm.errorSafeTimePassed' });
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // A window of the right day and start but the wrong end was never offered.
+    expect(check(['2026-11-06T09:00-10:00'], friday)).toEqual({ ok: false, error: 'callbackForm.errorSafeTime' });
+  });
+
   it('a bank holiday is never offered: Christmas Day is refused as never a window', () => {
     expect(check(['2026-12-25T09:00-11:00'], '2026-12-24T12:00:00Z')).toEqual({ ok: false, error: 'callbackForm.errorSafeTime' });
   });
