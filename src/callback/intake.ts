@@ -11,7 +11,8 @@ import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { newReference } from './reference.ts';
 import { callbackFields, callbackSchema, fieldErrors, multiValueFields, type CallbackErrorKey, type CallbackField, type CallbackRequest } from './schema.ts';
 import { seal } from './seal.ts';
-import { dueBy, type BankHolidayRegion } from './working-days.ts';
+import { checkSafeTimes, type CallbackHours, type SafeTimeWindow } from './slots.ts';
+import { firstContactDue, type BankHolidayRegion } from './working-days.ts';
 
 /** Bodies above this are refused unread. */
 export const maxBodyBytes = 16 * 1024;
@@ -22,6 +23,8 @@ export interface IntakeDependencies {
   recipients: () => Promise<string[]>;
   firstContactWorkingDays: number;
   region: BankHolidayRegion;
+  /** The organisation's callback hours: a request may name only the safe times they offer now. */
+  callbackHours: CallbackHours;
   /** null turns rate limiting off (CALLBACK_RATE_LIMIT=off, for benchmarks only). */
   rateLimit: RateLimitOptions | null;
   /** Seals a request to the recipients; seal.ts in this thread unless the server gives its worker pool (seal-pool.ts). */
@@ -127,7 +130,7 @@ export function createIntake(deps: IntakeDependencies) {
   let queue: Promise<CaseQueue> | undefined;
   const extraOrigins = deps.extraOrigins ?? [];
 
-  async function store(values: CallbackRequest, lang: string): Promise<{ reference: string; dueBy: Date } | 'conflict'> {
+  async function store(values: CallbackRequest, windows: readonly SafeTimeWindow[], lang: string): Promise<{ reference: string; dueBy: Date } | 'conflict'> {
     // A queue that could not be opened (a database still starting, say) is tried again next time.
     queue ??= deps.openQueue().catch((error: unknown) => {
       queue = undefined;
@@ -136,7 +139,7 @@ export function createIntake(deps: IntakeDependencies) {
     const opened = await queue;
     const recipients = await deps.recipients();
     const createdAt = now();
-    const due = dueBy(createdAt, deps.firstContactWorkingDays, deps.region);
+    const due = firstContactDue(createdAt, windows, deps.firstContactWorkingDays, deps.region);
     const { submissionToken, ...request } = values;
     const submissionKey = createHash('sha256').update(submissionToken).digest('base64url');
     // Keyed by the token, so the stored digest cannot be used to guess what was sent.
@@ -183,6 +186,8 @@ export function createIntake(deps: IntakeDependencies) {
     if (repeated.length > 0) return { status: 400, errors: Object.fromEntries(repeated.map((field) => [field, 'callbackForm.errorChoice' as const])), values };
     const checked = callbackSchema.safeParse(values);
     if (!checked.success) return { status: 400, errors: fieldErrors(checked.error), values };
+    const times = checkSafeTimes(checked.data.safeTime, now(), deps.callbackHours, deps.region);
+    if (!times.ok) return { status: 400, errors: { safeTime: times.error }, values };
     // Only requests that passed every check spend the client's budget: a flood of junk from
     // other addresses, or from this one, can never use up what a real request needs.
     if (limiter) {
@@ -190,7 +195,8 @@ export function createIntake(deps: IntakeDependencies) {
       if (!decision.allowed) return { status: 429, retryAfterSeconds: decision.retryAfterSeconds };
     }
     try {
-      const stored = await store(checked.data, lang);
+      // Stored as accepted: each window once, earliest first.
+      const stored = await store({ ...checked.data, safeTime: times.windows.map((w) => w.value) }, times.windows, lang);
       if (stored === 'conflict') {
         const { submissionToken: _, ...typed } = values;
         return { status: 409, values: typed };

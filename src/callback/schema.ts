@@ -18,6 +18,7 @@ export const callbackErrorKeys = [
   'callbackForm.errorPhoneInvalid',
   'callbackForm.errorMethod',
   'callbackForm.errorSafeTime',
+  'callbackForm.errorSafeTimePassed',
   'callbackForm.errorYesNo',
   'callbackForm.errorConsent',
   'callbackForm.errorTooLong',

@@ -17,6 +17,7 @@ export const serverIntake = createIntake({
   seal: createSealPool(),
   firstContactWorkingDays: organisation.promises.firstContactWorkingDays,
   region: organisation.bankHolidayRegion,
+  callbackHours: organisation.callbackHours,
   // Generous for a person, tight for a script: 20 requests that pass every check, per client, per 10 minutes.
   rateLimit: process.env.CALLBACK_RATE_LIMIT === 'off' ? null : { perClient: 20, windowMs: 10 * 60_000 },
   extraOrigins: process.env.SITE_URL ? [new URL(process.env.SITE_URL).origin] : [],

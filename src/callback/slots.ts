@@ -63,3 +63,70 @@ export function safeTimeDays(now: Date, hours: CallbackHours, region: BankHolida
   }
   return days;
 }
+
+/** The offered windows by value, worked out at one moment and good until the earliest one becomes too soon. */
+let lastOffer:
+  | { hours: CallbackHours; region: BankHolidayRegion; from: number; until: number; windows: ReadonlyMap<string, SafeTimeWindow> }
+  | undefined;
+
+/**
+ * The windows safeTimeDays offers at `now`, by value. The offer changes only when its earliest
+ * window comes within the hour, so it is worked out again only then: working it out costs dozens
+ * of time-zone conversions, more than a whole request is allowed.
+ */
+export function offeredWindows(now: Date, hours: CallbackHours, region: BankHolidayRegion): ReadonlyMap<string, SafeTimeWindow> {
+  const at = now.getTime();
+  if (!lastOffer || lastOffer.hours !== hours || lastOffer.region !== region || at < lastOffer.from || at > lastOffer.until) {
+    const windows = new Map(safeTimeDays(now, hours, region).flatMap((day) => day.windows.map((w) => [w.value, w] as const)));
+    // With nothing on offer there is no window to wait for: keep the answer for this instant only.
+    const earliest = windows.size > 0 ? Math.min(...[...windows.values()].map((w) => w.start.getTime())) : at + minimumNoticeMs;
+    lastOffer = { hours, region, from: at, until: earliest - minimumNoticeMs, windows };
+  }
+  return lastOffer.windows;
+}
+
+/** What the server makes of the safe times a request names. */
+export type SafeTimeChoice =
+  | { ok: true; windows: SafeTimeWindow[] }
+  | { ok: false; error: 'callbackForm.errorSafeTimePassed' | 'callbackForm.errorSafeTime' };
+
+const windowValue = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})-(\d{2}:\d{2})$/;
+
+/**
+ * True when `value` names a window of the callback hours that starts before `earliest`: one a page
+ * may have offered before it passed. Worked out on the clock face, with one time-zone conversion at
+ * most, since a request may name 50 of them.
+ */
+function wasOfferable(value: string, earliest: number, hours: CallbackHours, region: BankHolidayRegion): boolean {
+  const match = windowValue.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1, 4).map(Number) as [number, number, number];
+  const date = { year, month, day };
+  if (isoDate(addDays(date, 0)) !== isoDate(date) || !isWorkingDay(date, region)) return false;
+  const open = hours[weekdayNames[weekdayIndex(date)]!];
+  const [from, to] = [minutesOf(match[4]!), minutesOf(match[5]!)];
+  if (!open || from < minutesOf(open.from) || (from - minutesOf(open.from)) % windowMinutes !== 0) return false;
+  if (to !== Math.min(from + windowMinutes, minutesOf(open.to)) || from >= to) return false;
+  return londonInstant(date, Math.floor(from / 60), from % 60).getTime() < earliest;
+}
+
+/**
+ * The chosen safe times the server accepts at `now`: only windows it would offer now, each once,
+ * earliest first. A window offered earlier that has since passed (or is now under an hour away) is
+ * told apart from a value that was never offered, so the form can say what happened.
+ */
+export function checkSafeTimes(chosen: readonly string[], now: Date, hours: CallbackHours, region: BankHolidayRegion): SafeTimeChoice {
+  const offered = offeredWindows(now, hours, region);
+  const windows = new Set<SafeTimeWindow>();
+  let passed = false;
+  // 50 copies of one value cost one look.
+  for (const value of new Set(chosen)) {
+    const window = offered.get(value);
+    if (window) windows.add(window);
+    else if (wasOfferable(value, now.getTime() + minimumNoticeMs, hours, region)) passed = true;
+    else return { ok: false, error: 'callbackForm.errorSafeTime' };
+  }
+  if (passed) return { ok: false, error: 'callbackForm.errorSafeTimePassed' };
+  if (windows.size === 0) return { ok: false, error: 'callbackForm.errorSafeTime' };
+  return { ok: true, windows: [...windows].sort((a, b) => a.start.getTime() - b.start.getTime()) };
+}

@@ -70,3 +70,27 @@ export function dueBy(createdAt: Date, workingDays: number, region: BankHolidayR
   return new Date(lastDue.due);
 }
 let lastDue: { from: number; until: number; workingDays: number; region: BankHolidayRegion; due: number } | undefined;
+
+/**
+ * When first contact is owed for a request made at `createdAt` with these chosen safe-time windows:
+ * the end of the last window that ends within the promise (dueBy), or, when none does, the end of
+ * the earliest window. The team may only call at a chosen time, so a promise that ignored them would
+ * either raise false alarms or name a day with no time the survivor said was safe.
+ */
+export function firstContactDue(
+  createdAt: Date,
+  windows: readonly { end: Date }[],
+  workingDays: number,
+  region: BankHolidayRegion,
+): Date {
+  const promised = dueBy(createdAt, workingDays, region).getTime();
+  let lastWithin: number | undefined;
+  let first = Infinity;
+  for (const { end } of windows) {
+    const t = end.getTime();
+    if (t <= promised && (lastWithin === undefined || t > lastWithin)) lastWithin = t;
+    if (t < first) first = t;
+  }
+  if (lastWithin === undefined && first === Infinity) throw new RangeError('firstContactDue needs at least one window');
+  return new Date(lastWithin ?? first);
+}

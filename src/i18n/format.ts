@@ -18,6 +18,11 @@ export function formatTimeRange(lang: LocaleCode, start: Date, end: Date): strin
   return new Intl.DateTimeFormat(intlLocale(lang), { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }).formatRange(start, end);
 }
 
+/** A time of day such as "11:00" (or "11:00 am"), in the reader's language, UK time. */
+export function formatTime(lang: LocaleCode, at: Date): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }).format(at);
+}
+
 /** A span of calendar days ("YYYY-MM-DD", both included) written the way readers of `lang` expect. */
 export function formatDateRange(lang: LocaleCode, start: string, end: string): string {
   // Midday UTC is the same calendar day in the UK in winter and summer.

@@ -174,6 +174,7 @@ export const uiKeys = declareUi({
   'callbackForm.errorPhoneInvalid': text('Error: the phone number is not a UK number.'),
   'callbackForm.errorMethod': text('Error: call or text not chosen.'),
   'callbackForm.errorSafeTime': text('Error: no safe time chosen.'),
+  'callbackForm.errorSafeTimePassed': text('Error: a safe time the person ticked has passed, or is now less than an hour away, since the page was opened.'),
   'callbackForm.errorYesNo': text('Error: a yes or no question has no answer.'),
   'callbackForm.errorConsent': text('Error: the permission box is not ticked.'),
   'callbackForm.errorTooLong': text('Error: an answer is too long.'),
@@ -185,7 +186,9 @@ export const uiKeys = declareUi({
   'callbackForm.refused': text('Shown when the request could not be accepted at all (wrong site or format).'),
   'callbackForm.changedAfterSending': text('Shown when a form already sent is sent again with different details: the first version was kept. Names the send button in quotes.'),
   'callbackSent.title': text('Heading and title of the page shown after a callback request is sent. Keep it neutral.'),
-  'callbackSent.body': text('What happens next. {{date}} is the day by which we will contact you.'),
+  'callbackSent.body': text('What happens next, after sending with JavaScript on. {{time}} (e.g. 11:00) on {{date}} (e.g. Monday 9 November) is when first contact is due: the end of one of the chosen safe times.'),
+  'callbackSent.bodyGeneral': text('What happens next, on the page shown after sending without JavaScript, which must not show anything about the request.'),
+  'callbackSent.promiseRule': text('The rule for when we contact someone, under bodyGeneral. {{date}} (e.g. Tuesday 3 December) is the last day of our usual promise. Keep both cases: some times by then, or all later.'),
   'callbackSent.reference': text('Shows the request\'s reference. {{reference}} looks like CB-7K3Q-9XPM.'),
   'callbackSent.noConfirmation': text('We never send an email or text to confirm.'),
 });

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { newIdentity, seal } from '../../src/callback/seal.ts';
-import { validRequest } from '../fixtures/callback-requests.ts';
+import { offeredSafeTimes, validRequest } from '../fixtures/callback-requests.ts';
 import { startServer } from '../e2e/server-process.ts';
 import { skipReason, startPostgres } from '../support/postgres.ts';
 
@@ -48,6 +48,10 @@ interface Figures {
   errors: number;
 }
 
+// Worked out once: the offer takes dozens of time-zone conversions, which would load the generator.
+// The last window on offer is days away, so it stays on offer for the whole run.
+const safeTime = offeredSafeTimes().slice(-1);
+
 /** Ten seconds of 20 connections posting a fresh valid request each time. */
 async function load(name: string, url: string): Promise<Figures> {
   const result = await autocannon({
@@ -56,7 +60,7 @@ async function load(name: string, url: string): Promise<Figures> {
     duration,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(validRequest()) }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(validRequest({ safeTime })) }) }],
   });
   return { name, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors };
 }

@@ -6,7 +6,8 @@
 import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import net from 'node:net';
-import { validRequest } from '../fixtures/callback-requests.ts';
+import { offeredSafeTimes, unofferedSafeTimes, validRequest } from '../fixtures/callback-requests.ts';
+import { openRequest, queuedDueBy } from './callback-queue.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'server process tests run once'));
@@ -64,6 +65,33 @@ test('409 in the reader\'s language when the same token comes back with differen
   const again = await post(JSON.stringify({ ...body, phone: '+447700900123' }));
   expect(again.status).toBe(201);
   expect((await again.json()).reference).toBe(first.reference);
+});
+
+test('400 for safe times it would not offer now, with the field named; none of them stored', async () => {
+  const cases: [string, string][] = [
+    [unofferedSafeTimes.garbage, 'Choose at least one safe time'],
+    [unofferedSafeTimes.sundayNight, 'Choose at least one safe time'],
+    [unofferedSafeTimes.tooFarAhead, 'Choose at least one safe time'],
+    [unofferedSafeTimes.past, 'A time you chose has passed or is now less than an hour away. Choose a later time'],
+  ];
+  for (const [value, message] of cases) {
+    const response = await post(JSON.stringify(validRequest({ safeTime: [offeredSafeTimes().at(-1), value] })));
+    expect(response.status, value).toBe(400);
+    expect(await response.json(), value).toEqual({ errors: { safeTime: message } });
+  }
+});
+
+test('50 copies of one window are stored once; the due-by the team sees is the one answered, worked out from the windows', async () => {
+  const offered = offeredSafeTimes();
+  const response = await post(JSON.stringify(validRequest({ safeTime: [...Array(49).fill(offered.at(-1)), offered.at(-2)] })));
+  expect(response.status).toBe(201);
+  const { reference, dueBy } = await response.json();
+  expect(openRequest(reference, server.dataDir).safeTime).toEqual(offered.slice(-2));
+  // Both windows are days beyond a one-working-day promise: due by the end of the earlier one.
+  const [, end] = /T\d{2}:\d{2}-(\d{2}:\d{2})$/.exec(offered.at(-2)!)!;
+  const shownEnd = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }).format(new Date(dueBy));
+  expect(shownEnd).toBe(end);
+  expect(queuedDueBy(reference, server.dataDir).toISOString()).toBe(dueBy);
 });
 
 test('every answer carries the security headers and no cookie', async () => {

@@ -1,5 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { openRequest, queuedReferences } from './callback-queue.ts';
+import { unofferedSafeTimes } from '../fixtures/callback-requests.ts';
+import { londonInstant } from '../../src/callback/london-time.ts';
+import { promiseText } from '../../src/islands/CallbackForm/promise-text.ts';
+import { openRequest, queuedDueBy, queuedReferences } from './callback-queue.ts';
 
 // Two cores shared with other work: a full form, a round trip and a CLI call can take a while.
 test.describe.configure({ timeout: 60_000 });
@@ -24,6 +27,27 @@ async function fillRequest(page: Page, phone: string, name = 'Robin') {
   await page.getByLabel('A name or code name to ask for (optional)').fill(name);
   await page.getByLabel('Anything else we should know? (optional)').fill('After 10 is best');
   await page.getByRole('checkbox', { name: /I agree/ }).check();
+}
+
+/** The safe-time values the page offers, in order. */
+const offeredOnPage = (page: Page) => page.locator('input[name="safeTime"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+
+/** Makes the first safe time on the page one that has passed, as on a page left open since Monday 6 January 2020. */
+async function offerAPassedTime(page: Page) {
+  await page.locator('input[name="safeTime"]').first().evaluate((input: HTMLInputElement, value) => (input.value = value), unofferedSafeTimes.past);
+}
+
+/** After a passed time: the message, the passed time no longer ticked, everything else as typed. */
+async function expectPassedTimeRefused(page: Page, phone: string, name: string, kept: string) {
+  await expect(page.locator('#callback-safeTime-error')).toContainText('A time you chose has passed or is now less than an hour away');
+  await expect(page.locator('[data-error-summary]')).toContainText('A time you chose has passed');
+  await expect(page.locator(`input[name="safeTime"][value="${kept}"]`)).toBeChecked();
+  await expect(page.locator('input[name="safeTime"]:checked')).toHaveCount(1);
+  await expect(page.getByLabel('A safe phone number')).toHaveValue(phone);
+  await expect(page.getByRole('radio', { name: 'Text' })).toBeChecked();
+  await expect(page.getByLabel('A name or code name to ask for (optional)')).toHaveValue(name);
+  await expect(page.getByLabel('Anything else we should know? (optional)')).toHaveValue('After 10 is best');
+  await expect(page.getByRole('checkbox', { name: /I agree/ })).toBeChecked();
 }
 
 async function expectValuesKept(page: Page, phone: string, name: string) {
@@ -75,6 +99,31 @@ test.describe('callback form, JavaScript off', () => {
     expect(mine[0]).toMatchObject({ phone: toE164(phone), method: 'text', askFor: 'Robin', sayWhoWeAre: 'yes', voicemail: 'no' });
   });
 
+  test('a safe time that has passed since the page opened: a clear message, everything else kept, nothing queued', async ({ page }) => {
+    test.slow(); // two round trips to the server and a CLI call
+    const before = queuedReferences();
+    await page.goto('/en/callback/');
+    const kept = (await offeredOnPage(page))[2]!;
+    await offerAPassedTime(page);
+    const name = uniqueName();
+    const phone = dramaNumber();
+    await fillRequest(page, phone, name);
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    await expect(page).toHaveTitle(/^Error: Ask us to call you back/);
+    await expectPassedTimeRefused(page, phone, name, kept);
+    await expect(page.locator(`input[name="safeTime"][value="${unofferedSafeTimes.past}"]`)).toHaveCount(0);
+    expectNoneQueuedSince(before, name);
+  });
+
+  test('the sent page states the rule for when we call, without naming anything from the request', async ({ page }) => {
+    await page.goto('/en/callback/');
+    await fillRequest(page, dramaNumber());
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    await expect(page).toHaveURL(/\/en\/callback\/sent\/$/);
+    await expect(page.locator('main')).toContainText('at one of the safe times you chose.');
+    await expect(page.locator('main')).toContainText(/If you chose any times up to the end of \w+day \d{1,2} \w+, we will contact you by the end of the last of those times\. If all your times are later, we will contact you by the end of the first time you chose\./);
+  });
+
   test('errors come in the reader\'s language', async ({ page }) => {
     await page.goto('/ar/callback/');
     await page.locator('button[type="submit"]').click();
@@ -116,7 +165,36 @@ test.describe('callback form, JavaScript on', () => {
     expect(reference).toMatch(/^CB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await expect(confirmation).toContainText('We will not send an email or text');
     expect(queuedReferences()).toContain(reference);
+    // The promise shown is the due-by the team sees, to the minute.
+    const due = queuedDueBy(reference);
+    await expect(confirmation).toContainText(promiseText('at one of the safe times you chose, by {{time}} on {{date}}.', 'en', due));
     expect(openRequest(reference)).toMatchObject({ phone: toE164(phone), method: 'text', askFor: 'Robin' });
+  });
+
+  test('a safe time that has passed since the page opened: the message in place, that time taken away, everything else kept', async ({ page }) => {
+    test.slow(); // two round trips to the server and a CLI call
+    const before = queuedReferences();
+    await hydrated(page);
+    const [first, , kept] = await offeredOnPage(page);
+    const name = uniqueName();
+    const phone = dramaNumber();
+    await fillRequest(page, phone, name);
+    // The page has been open a while: the phone's clock now reads 30 minutes before the first window,
+    // and the server, at the time the first window had passed, refuses it (the one request is rewritten).
+    const [, date, time] = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(first!)!;
+    const [year, month, day] = date!.split('-').map(Number) as [number, number, number];
+    const firstStart = londonInstant({ year, month, day }, Number(time!.slice(0, 2)), Number(time!.slice(3)));
+    await page.clock.setFixedTime(new Date(firstStart.getTime() - 30 * 60_000));
+    await page.route('**/api/callback', (route) => route.continue({ postData: route.request().postData()!.replace(first!, unofferedSafeTimes.past) }), { times: 1 });
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    // A round trip to the server, on a shared machine.
+    await expect(page.locator('[data-error-summary]')).toBeFocused({ timeout: 20_000 });
+    await expectPassedTimeRefused(page, phone, name, kept!);
+    await expect(page.locator(`input[name="safeTime"][value="${first}"]`)).toHaveCount(0);
+    expectNoneQueuedSince(before, name);
+    // Sent again as it now stands, it goes through.
+    await page.getByRole('button', { name: 'Ask for a callback' }).click();
+    await expect(page.locator('[data-callback-confirmation]')).toBeVisible({ timeout: 20_000 });
   });
 
   test('errors come in the reader\'s language', async ({ page }) => {

@@ -20,6 +20,14 @@ export function queuedReferences(dataDir?: string): string[] {
   return (JSON.parse(stdout) as { reference: string }[]).map((c) => c.reference);
 }
 
+/** The due-by the case team sees for one request (`queue list`). */
+export function queuedDueBy(reference: string, dataDir?: string): Date {
+  const { stdout } = queueCli(['list', '--json'], dataDir);
+  const found = (JSON.parse(stdout) as { reference: string; dueBy: string }[]).find((c) => c.reference === reference);
+  if (!found) throw new Error(`${reference} is not in the queue`);
+  return new Date(found.dueBy);
+}
+
 /** What the survivor sent in one request, decrypted with the development identity in the data folder. */
 export function openRequest(reference: string, dataDir = process.env.TEST_DATA_DIR!): Record<string, unknown> {
   const { stdout, status, stderr } = queueCli(['show', reference, '--identity', join(dataDir, 'identity.txt'), '--json', '--by', 'e2e'], dataDir);

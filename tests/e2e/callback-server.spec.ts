@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { validRequest } from '../fixtures/callback-requests.ts';
+import { offeredSafeTimes, validRequest } from '../fixtures/callback-requests.ts';
 import { queuedReferences } from './callback-queue.ts';
 import { runToExit, startServer } from './server-process.ts';
 
@@ -64,7 +64,7 @@ test('a canary phone number, name and message appear nowhere in plaintext on dis
   const canary = { phone: '07700 900999', askFor: 'Quillon Zephyrine', message: 'canary message seventeen lanterns', safeWord: 'marmalade-kestrel' };
   try {
     expect((await post(server.url, validRequest(canary))).status).toBe(201);
-    const form = new URLSearchParams({ ...(validRequest(canary) as Record<string, string>), safeTime: '2030-01-07T09:00-11:00' });
+    const form = new URLSearchParams({ ...(validRequest(canary) as Record<string, string>), safeTime: offeredSafeTimes().at(-1)! });
     const formResponse = await fetch(`${server.url}/en/callback/`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },

@@ -15,15 +15,16 @@ import {
   type CallbackInput,
   type CallbackRequest,
 } from '../../callback/schema.ts';
-import { formatDate } from '../../i18n/format.ts';
 import type { LocaleCode } from '../../i18n/locales.ts';
+import { promiseText } from './promise-text.ts';
 import type { CallbackFormStrings } from './strings.ts';
 
 /** One day of safe-time windows, already formatted in the reader's language. */
 export interface SafeTimeDayOption {
   date: string;
   heading: string;
-  windows: { value: string; label: string }[];
+  /** startsAt: the window's start, ms since 1970, so passed windows can be taken away. */
+  windows: { value: string; label: string; startsAt: number }[];
 }
 
 export interface CallbackFormProps {
@@ -98,6 +99,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
     handleSubmit,
     setError,
     setValue,
+    getValues,
     formState: { errors, isSubmitting },
   } = useForm<CallbackInput, unknown, CallbackRequest>({
     // Sync: the schema has nothing async, and zod/mini's async parse settles the phone (a pipe) last,
@@ -109,6 +111,8 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   const [notice, setNotice] = useState(serverNotice);
   const [confirmation, setConfirmation] = useState<Confirmation | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Windows starting before this are no longer shown: set when the server says a chosen time has passed.
+  const [offerFrom, setOfferFrom] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
   const confirmationRef = useRef<HTMLHeadingElement>(null);
 
@@ -154,6 +158,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
         return send({ ...data, submissionToken }, true);
       }
       if (response.status === 400 && body.errors) {
+        if (body.errors.safeTime) withdrawPassedWindows();
         for (const [field, message] of Object.entries(body.errors)) setError(field as CallbackField, { message });
       } else {
         setNotice(body.error ?? s['callbackForm.unavailable']);
@@ -166,15 +171,23 @@ export default function CallbackForm({ lang, action, strings, days, token, value
 
   const onInvalid = (_: FieldErrors<CallbackInput>) => setAttempt((n) => n + 1);
 
+  /** Takes away, shown and ticked, the windows now less than an hour away (as the server's offer does). */
+  function withdrawPassedWindows() {
+    const from = Date.now() + 3_600_000;
+    // A phone whose clock is wrong could take every time away; then leave them for the person to judge.
+    if (!days.some((day) => day.windows.some((w) => w.startsAt >= from))) return;
+    const offered = new Set(days.flatMap((day) => day.windows.filter((w) => w.startsAt >= from).map((w) => w.value)));
+    setOfferFrom(from);
+    setValue('safeTime', (getValues('safeTime') ?? []).filter((v) => offered.has(v)));
+  }
+
   if (confirmation) {
-    // Due by is the midnight that ends the last working day; name that day.
-    const due = formatDate(lang as LocaleCode, new Date(new Date(confirmation.dueBy).getTime() - 1));
     return (
       <div className="callback-confirmation" data-callback-confirmation>
         <h2 ref={confirmationRef} tabIndex={-1}>
           {s['callbackSent.title']}
         </h2>
-        <p>{s['callbackSent.body'].replace('{{date}}', due)}</p>
+        <p>{promiseText(s['callbackSent.body'], lang as LocaleCode, new Date(confirmation.dueBy))}</p>
         <p>
           {s['callbackSent.reference'].split('{{reference}}')[0]}
           <strong className="callback-reference" dir="ltr" data-reference>
@@ -252,7 +265,8 @@ export default function CallbackForm({ lang, action, strings, days, token, value
       />
     </div>
   );
-  const firstWindow = days[0]?.windows[0]?.value;
+  const shownDays = days.map((day) => ({ ...day, windows: day.windows.filter((w) => w.startsAt >= offerFrom) })).filter((day) => day.windows.length > 0);
+  const firstWindow = shownDays[0]?.windows[0]?.value;
 
   return (
     <form method="post" action={action} noValidate onSubmit={handleSubmit((data) => send(data), onInvalid)} data-callback-form>
@@ -309,7 +323,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
       {group(
         'safeTime',
         s['callbackForm.safeTimeLegend'],
-        days.map((day) => (
+        shownDays.map((day) => (
           <div className="safe-day" key={day.date} role="group" aria-labelledby={`safe-day-${day.date}`}>
             <h3 id={`safe-day-${day.date}`}>{day.heading}</h3>
             <div className="choices">

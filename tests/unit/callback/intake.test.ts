@@ -10,10 +10,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createIntake, maxBodyBytes, type IntakeDependencies } from '../../../src/callback/intake.ts';
 import { fromWebRequest } from '../../../src/callback/web-request.ts';
 import { callbackSchema } from '../../../src/callback/schema.ts';
+import { offeredWindows } from '../../../src/callback/slots.ts';
 import { newIdentity, unseal } from '../../../src/callback/seal.ts';
 import { openSqliteQueue } from '../../../src/queue/sqlite.ts';
 import type { CaseQueue } from '../../../src/queue/types.ts';
-import { validRequest } from '../../fixtures/callback-requests.ts';
+import { offeredSafeTimes, unofferedSafeTimes, validRequest } from '../../fixtures/callback-requests.ts';
+import { organisation } from '../../../src/content/organisation.ts';
+import { dueBy } from '../../../src/callback/working-days.ts';
 
 const { identity, recipient } = await newIdentity();
 const queues: CaseQueue[] = [];
@@ -31,6 +34,7 @@ function setup(overrides: Partial<IntakeDependencies> = {}) {
     recipients: async () => [recipient],
     firstContactWorkingDays: 1,
     region: 'england-and-wales',
+    callbackHours: organisation.callbackHours,
     rateLimit: { perClient: 3, windowMs: 60_000 },
     ...overrides,
   });
@@ -62,6 +66,11 @@ function formEncoded(record: Record<string, unknown>): string {
 const call = (intake: ReturnType<typeof createIntake>, request: Request, clientAddress = '192.0.2.1') =>
   intake.handle({ ...fromWebRequest(request), clientAddress, lang: 'en', route: '/api/callback' });
 
+/** A window value's start and end as instants, from the offer itself. */
+const offeredAt = (value: string) => [...offeredWindows(new Date(), organisation.callbackHours, organisation.bankHolidayRegion).values()].find((w) => w.value === value)!;
+const safeTimeStart = (value: string) => offeredAt(value).start.getTime();
+const safeTimeEnd = (value: string) => offeredAt(value).end.getTime();
+
 describe('the callback intake', () => {
   it('201: seals and stores a JSON request; the sealed blob opens to what was sent', async () => {
     const { intake, queue } = setup();
@@ -77,7 +86,8 @@ describe('the callback intake', () => {
 
   it('201: takes the plain form, checkbox groups and all, with Origin: null from a no-referrer page', async () => {
     const { intake, queue } = setup();
-    const form = 'phone=07700+900123&method=text&safeTime=2030-01-07T09%3A00-11%3A00&safeTime=2030-01-07T11%3A00-13%3A00&voicemail=yes&sayWhoWeAre=no&consent=yes&topics=moving&submissionToken=abcdefghijklmnopqrst';
+    const [first, second] = offeredSafeTimes().slice(-2);
+    const form = `phone=07700+900123&method=text&safeTime=${encodeURIComponent(first!)}&safeTime=${encodeURIComponent(second!)}&voicemail=yes&sayWhoWeAre=no&consent=yes&topics=moving&submissionToken=abcdefghijklmnopqrst`;
     const outcome = await call(intake, post(form, { origin: 'null', 'sec-fetch-site': 'same-origin' }));
     expect(outcome.status).toBe(201);
     const stored = (await queue.get((outcome as { reference: string }).reference))!;
@@ -227,6 +237,58 @@ describe('the callback intake', () => {
     expect(outcome).toMatchObject({ status: 400, errors: { phone: 'callbackForm.errorPhoneInvalid', consent: 'callbackForm.errorConsent' } });
     expect((await call(intake, post('{not json', { 'content-type': 'application/json' }))).status).toBe(400);
     expect(await queue.list()).toHaveLength(0);
+  });
+
+  it('400 for safe times it would not offer now: garbage, a Sunday night, years ahead; nothing stored', async () => {
+    const { intake, queue } = setup();
+    for (const value of [unofferedSafeTimes.garbage, unofferedSafeTimes.sundayNight, unofferedSafeTimes.tooFarAhead]) {
+      const outcome = await call(intake, post(validRequest({ safeTime: [offeredSafeTimes()[0], value] })));
+      expect(outcome, value).toMatchObject({ status: 400, errors: { safeTime: 'callbackForm.errorSafeTime' } });
+    }
+    expect(await queue.list()).toHaveLength(0);
+  });
+
+  it('400 "that time has passed" for a window a page offered before it passed, keeping everything typed', async () => {
+    const { intake, queue } = setup();
+    const body = validRequest({ askFor: 'Robin', message: 'after six', safeTime: [offeredSafeTimes().at(-1), unofferedSafeTimes.past] });
+    const outcome = await call(intake, post(body));
+    expect(outcome).toMatchObject({ status: 400, errors: { safeTime: 'callbackForm.errorSafeTimePassed' }, values: { askFor: 'Robin', message: 'after six' } });
+    // The offer of a moment ago: its first window is now less than an hour away.
+    const offeredBefore = offeredSafeTimes();
+    const firstStart = safeTimeStart(offeredBefore[0]!);
+    const { intake: later } = setup({ now: () => new Date(firstStart - 59 * 60_000) });
+    const stale = await call(later, post(validRequest({ safeTime: offeredBefore.slice(0, 1) })));
+    expect(stale).toMatchObject({ status: 400, errors: { safeTime: 'callbackForm.errorSafeTimePassed' } });
+    expect(await queue.list()).toHaveLength(0);
+  });
+
+  it('stores 50 copies of one window once, and chosen windows earliest first', async () => {
+    const { intake, queue } = setup();
+    const offered = offeredSafeTimes();
+    const outcome = await call(intake, post(validRequest({ safeTime: Array(50).fill(offered[1]) })));
+    expect(outcome.status).toBe(201);
+    const once = JSON.parse(await unseal(identity, (await queue.get((outcome as { reference: string }).reference))!.sealed));
+    expect(once.request.safeTime).toEqual([offered[1]]);
+    const reordered = await call(intake, post(validRequest({ safeTime: [offered[3], offered[0], offered[3]] })), '192.0.2.9');
+    const sorted = JSON.parse(await unseal(identity, (await queue.get((reordered as { reference: string }).reference))!.sealed));
+    expect(sorted.request.safeTime).toEqual([offered[0], offered[3]]);
+  });
+
+  it('due by the end of the last chosen window within the promise, or the first window when none is; stored and answered alike', async () => {
+    const { intake, queue } = setup({ rateLimit: null });
+    const now = new Date();
+    const promised = dueBy(now, 1, 'england-and-wales').getTime();
+    const offered = offeredSafeTimes(now);
+    const within = offered.filter((v) => safeTimeEnd(v) <= promised);
+    const after = offered.filter((v) => safeTimeEnd(v) > promised);
+    const cases: [string[], string][] = [[after.slice(-2), after.at(-2)!]];
+    if (within.length > 0) cases.push([[within[0]!, ...after.slice(-1)], within[0]!], [within, within.at(-1)!]);
+    for (const [chosen, dueWindow] of cases) {
+      const outcome = (await call(intake, post(validRequest({ safeTime: chosen })))) as { status: number; reference: string; dueBy: Date };
+      expect(outcome.status).toBe(201);
+      expect(outcome.dueBy.getTime(), chosen.join()).toBe(safeTimeEnd(dueWindow));
+      expect((await queue.get(outcome.reference))!.dueBy.getTime()).toBe(outcome.dueBy.getTime());
+    }
   });
 
   it('503, never a false success, when storage fails', async () => {
