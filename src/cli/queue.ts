@@ -68,11 +68,6 @@ async function resolve(queue: CaseQueue, idOrReference: string) {
   return found;
 }
 
-/** Seals staff text (notes, reasons), which may name people, to the same recipients as requests. */
-async function sealStaffText(text: string): Promise<Uint8Array> {
-  return seal(await callbackRecipients(process.env, { create: false }), text);
-}
-
 async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -120,6 +115,11 @@ async function run(argv: string[]): Promise<number> {
   const id = command === 'list' || command === 'overdue' || command === 'purge' ? '' : caseId(positionals);
   const actor = ['claim', 'done', 'close', 'share'].includes(command) ? required(values, 'by') : values.by?.trim() || userInfo().username;
   const reasonText = command === 'share' ? required(values, 'reason') : '';
+  const noteText = command === 'done' ? values.note?.trim() : undefined;
+  // Staff text (notes, reasons) may name people: it is sealed to the same recipients as requests,
+  // checked here, so a note is never sealed to no one (or to a typo) and nothing is half-done.
+  const sealTo = command === 'share' || noteText ? await callbackRecipients(process.env, { create: false }) : [];
+  const sealStaffText = (text: string) => seal(sealTo, text);
 
   const queue = await openQueue(process.env);
   try {
@@ -163,7 +163,7 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'done': {
         const found = await resolve(queue, id);
-        const note = values.note?.trim() ? await sealStaffText(values.note.trim()) : undefined;
+        const note = noteText ? await sealStaffText(noteText) : undefined;
         await queue.recordOutcome(found.id, outcome as 'contacted' | 'could-not-contact', actor, note);
         console.log(`${found.reference}: ${outcome}.`);
         return 0;

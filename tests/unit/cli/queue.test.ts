@@ -141,6 +141,21 @@ describe('npm run queue', { timeout: 90_000 }, () => {
     expect(result.err).toContain('CALLBACK_RECIPIENTS is not set');
   });
 
+  it.each([',', ' ', 'age1notakey'])('CALLBACK_RECIPIENTS=%j: a note or a reason is never sealed to no one; nothing is recorded', async (value) => {
+    const { dataDir, identityFile, reference, env } = await setup();
+    expect(cli(dataDir, ['claim', reference, '--by', 'sam'], env).code).toBe(0);
+    const bad = { CALLBACK_RECIPIENTS: value };
+    const done = cli(dataDir, ['done', reference, '--outcome', 'contacted', '--by', 'sam', '--note', 'private'], bad);
+    expect(done.code).toBe(1);
+    expect(done.err).toMatch(/CALLBACK_RECIPIENTS is (set but holds no key|wrong)/);
+    const share = cli(dataDir, ['share', reference, '--decision', 'share', '--reason', 'private', '--by', 'sam'], bad);
+    expect(share.code).toBe(1);
+    expect(share.err).toMatch(/CALLBACK_RECIPIENTS is (set but holds no key|wrong)/);
+    const shown = JSON.parse(cli(dataDir, ['show', reference, '--identity', identityFile, '--json'], env).out);
+    expect(shown.status).toBe('claimed');
+    expect(shown.audit.map((e: { action: string }) => e.action)).toEqual(['created', 'claimed']);
+  });
+
   it('unseal opens what seal closed (the helpers the CLI uses)', async () => {
     const { identityFile, recipient } = await setup();
     const identity = readFileSync(identityFile, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
