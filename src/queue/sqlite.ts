@@ -19,6 +19,7 @@ import {
   type NewCase,
 } from './types.ts';
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
+import { makeDatabaseFilesPrivate, watchDatabaseFiles } from './sqlite-files.ts';
 
 /** Versioned schema: entry n moves the database from user_version n to n + 1. Append only. */
 const migrations = [
@@ -73,12 +74,37 @@ function toSummary(row: CaseRow): CaseSummary {
   };
 }
 
-/** A connection with the queue's settings, checked. */
+/** A connection with the queue's settings, checked. One that fails its settings is closed, never leaked. */
 export function openConnection(path: string): DatabaseSync {
   const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: 5000 });
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
-  assertDurable(db);
-  return db;
+  try {
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
+    assertDurable(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The writer's connection, and a check that its files are still the ones at the path. */
+export interface WriterConnection {
+  db: DatabaseSync;
+  /** Throws when the database at the path is no longer the file this connection writes to. */
+  check: () => void;
+}
+
+/** Opens, migrates and starts watching the writer's connection; closes it again if any step fails. */
+export function openWriterConnection(path: string): WriterConnection {
+  makeDatabaseFilesPrivate(path);
+  const db = openConnection(path);
+  try {
+    migrate(db);
+    return { db, check: watchDatabaseFiles(path).check };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /**
@@ -89,8 +115,14 @@ export function openConnection(path: string): DatabaseSync {
  */
 export function openSqliteQueue(path: string, writerFile = resolve('src/queue/sqlite-writer.ts')): CaseQueue {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  makeDatabaseFilesPrivate(path);
   const db = openConnection(path);
-  migrate(db);
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return new SqliteCaseQueue(db, workerCaller<NewCase, EnqueueResult>(writerFile, { path }));
 }
 
@@ -168,14 +200,28 @@ function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
  * in every request that came while the last fsync ran). No caller hears "stored" until the COMMIT
  * holding its row has returned, so synchronous=FULL still means what it says. Each request has its
  * own savepoint, so one failing (a reference clash, say) cannot undo the others.
+ *
+ * After each COMMIT the writer checks that its file is still the one at the path: if the database
+ * was deleted or replaced, the batch went where nobody will look, so every request in it fails.
+ * After any failed batch (that, a disk gone read-only, a lock held too long) the connection is
+ * closed and the next batch opens a fresh one, so the queue recovers by itself once the fault is gone.
  */
-export function groupCommit(db: DatabaseSync): (input: NewCase) => Promise<EnqueueResult> {
+export function groupCommit(connect: () => WriterConnection): (input: NewCase) => Promise<EnqueueResult> {
   let pending: PendingCase[] = [];
+  let current: WriterConnection | undefined;
 
   function flush(): void {
     const batch = pending;
     pending = [];
     let outcomes: ({ ok: EnqueueResult } | { error: unknown })[];
+    let connection: WriterConnection;
+    try {
+      connection = current ??= connect();
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    const { db } = connection;
     try {
       outcomes = transaction(db, () =>
         batch.map(({ input }) => {
@@ -190,7 +236,10 @@ export function groupCommit(db: DatabaseSync): (input: NewCase) => Promise<Enque
           }
         }),
       );
+      connection.check();
     } catch (error) {
+      current = undefined;
+      if (db.isOpen) db.close();
       for (const waiting of batch) waiting.reject(error);
       return;
     }
