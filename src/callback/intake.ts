@@ -5,6 +5,7 @@
  * reported as stored unless the queue said so.
  */
 import { createHash } from 'node:crypto';
+import { withinDeadline } from '../queue/deadline.ts';
 import type { CaseQueue } from '../queue/types.ts';
 import { errorClassOf, logRequest } from './log.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
@@ -144,7 +145,7 @@ export function createIntake(deps: IntakeDependencies) {
     const checked = callbackSchema.safeParse(values);
     if (!checked.success) return { status: 400, errors: fieldErrors(checked.error), values };
     try {
-      const stored = await store(checked.data, lang);
+      const stored = await withinDeadline(store(checked.data, lang));
       return { status: 201, ...stored };
     } catch (error) {
       return { status: 503, values, errorClass: errorClassOf(error) };

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { storageDeadlineMs } from './deadline.ts';
 import {
   allowedFrom,
   CaseQueueError,
@@ -86,7 +87,18 @@ function bytea(bytes: Uint8Array | null): Buffer | null {
  * lock, and returns the queue. `poolSize` caps this process's connections.
  */
 export async function openPostgresQueue(url: string, poolSize = 10): Promise<CaseQueue> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A database that does not answer (paused, unreachable, overloaded) must not hang a request:
+    // connecting, or waiting for a free connection, gives up well inside the request's deadline;
+    // the server cancels any statement that runs past it; and a connection that gets no answer at
+    // all is dropped after twice the deadline, so hung connections do not fill the pool.
+    connectionTimeoutMillis: Math.round(storageDeadlineMs * 0.6),
+    statement_timeout: storageDeadlineMs,
+    query_timeout: 2 * storageDeadlineMs,
+    keepAlive: true,
+  });
   // An idle connection dropped by the database must not crash the server; the next query reconnects.
   pool.on('error', (error) => console.error(`case queue: idle PostgreSQL connection lost (${error.name})`));
   try {
@@ -286,8 +298,10 @@ class PostgresCaseQueue implements CaseQueue {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      // A connection that cannot even roll back is discarded rather than returned to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      // A connection that got no answer in time, or cannot even roll back, is discarded rather than
+      // returned to the pool (the database rolls back what it never saw committed).
+      if ((error as Error).message === 'Query read timeout') broken = error as Error;
+      else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
       client.off('error', onError);

@@ -19,6 +19,7 @@ import {
   type NewCase,
 } from './types.ts';
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
+import { storageDeadlineMs } from './deadline.ts';
 import { makeDatabaseFilesPrivate, watchDatabaseFiles } from './sqlite-files.ts';
 
 /** Versioned schema: entry n moves the database from user_version n to n + 1. Append only. */
@@ -76,7 +77,8 @@ function toSummary(row: CaseRow): CaseSummary {
 
 /** A connection with the queue's settings, checked. One that fails its settings is closed, never leaked. */
 export function openConnection(path: string): DatabaseSync {
-  const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: 5000 });
+  // Waiting for another process's write lock longer than a survivor waits for an answer helps nobody.
+  const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: storageDeadlineMs });
   try {
     db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
     assertDurable(db);
@@ -123,7 +125,11 @@ export function openSqliteQueue(path: string, writerFile = resolve('src/queue/sq
     db.close();
     throw error;
   }
-  return new SqliteCaseQueue(db, workerCaller<NewCase, EnqueueResult>(writerFile, { path }));
+  const writer = workerCaller<NewCase, EnqueueResult>(writerFile, { path });
+  // Loading the writer thread takes a while on a busy machine; it must not eat into the first
+  // request's storage deadline.
+  writer.warm();
+  return new SqliteCaseQueue(db, writer);
 }
 
 /** Refuses to run unless WAL and synchronous=FULL really took effect. */
