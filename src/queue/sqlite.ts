@@ -21,6 +21,7 @@ import {
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
 import { storageDeadlineMs } from './deadline.ts';
 import { makeDatabaseFilesPrivate, watchDatabaseFiles } from './sqlite-files.ts';
+import { auditHash, chainStart, type ChainedAuditRow } from './audit-chain.ts';
 
 /** Versioned schema: entry n moves the database from user_version n to n + 1. Append only. */
 const migrations = [
@@ -46,6 +47,17 @@ const migrations = [
      sealed_detail BLOB
    ) STRICT;
    CREATE INDEX audit_case ON audit (case_id, seq);`,
+  // Append-only audit (see audit-chain.ts): every new row carries its chain hash; no row may be
+  // changed; a row may only go with its case, and only a closed case may be deleted (purge).
+  `ALTER TABLE audit ADD COLUMN hash TEXT;
+   CREATE TRIGGER audit_hash_required BEFORE INSERT ON audit WHEN NEW.hash IS NULL
+     BEGIN SELECT RAISE(ABORT, 'audit rows must carry their chain hash'); END;
+   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+     BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
+   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN EXISTS (SELECT 1 FROM cases WHERE id = OLD.case_id)
+     BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: they go only with their closed case'); END;
+   CREATE TRIGGER cases_delete_closed_only BEFORE DELETE ON cases WHEN OLD.status <> 'closed'
+     BEGIN SELECT RAISE(ABORT, 'only a closed case may be deleted'); END;`,
 ];
 
 interface CaseRow {
@@ -183,8 +195,29 @@ function statement(db: DatabaseSync, sql: string): StatementSync {
   return prepared;
 }
 
-function appendAudit(db: DatabaseSync, caseId: string, actor: string, action: AuditAction, sealedDetail: Uint8Array | null, at = Date.now()): void {
-  statement(db, 'INSERT INTO audit (case_id, at, actor, action, sealed_detail) VALUES (?, ?, ?, ?, ?)').run(caseId, at, actor, action, sealedDetail);
+/**
+ * Appends a row to the case's hash chain; the caller's transaction (BEGIN IMMEDIATE) keeps any
+ * other writer out between reading the last hash and writing the next. A new case passes chainStart.
+ */
+function appendAudit(
+  db: DatabaseSync,
+  caseId: string,
+  actor: string,
+  action: AuditAction,
+  sealedDetail: Uint8Array | null,
+  at = Date.now(),
+  previous = (statement(db, 'SELECT hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1').get(caseId) as { hash: string | null } | undefined)
+    ?.hash ?? chainStart,
+): void {
+  const hash = auditHash(previous, { caseId, at: new Date(at), actor, action, sealedDetail });
+  statement(db, 'INSERT INTO audit (case_id, at, actor, action, sealed_detail, hash) VALUES (?, ?, ?, ?, ?, ?)').run(
+    caseId,
+    at,
+    actor,
+    action,
+    sealedDetail,
+    hash,
+  );
 }
 
 function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
@@ -196,7 +229,7 @@ function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
     `INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed)
      VALUES (?, ?, ?, ?, ?, ?, 'new', ?)`,
   ).run(id, input.reference, input.submissionKey, input.lang, input.createdAt.getTime(), input.dueBy.getTime(), input.sealed);
-  appendAudit(db, id, 'intake', 'created', null, input.createdAt.getTime());
+  appendAudit(db, id, 'intake', 'created', null, input.createdAt.getTime(), chainStart);
   return { reference: input.reference, created: true };
 }
 
@@ -336,6 +369,24 @@ class SqliteCaseQueue implements CaseQueue {
       .prepare(`SELECT ${summaryColumns} FROM cases WHERE status IN ('new', 'claimed') AND due_by < ? ORDER BY due_by`)
       .all(now.getTime());
     return (rows as unknown as CaseRow[]).map(toSummary);
+  }
+
+  async chainedAudit(): Promise<ChainedAuditRow[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT a.case_id, c.reference, a.at, a.actor, a.action, a.sealed_detail, a.hash
+         FROM audit a JOIN cases c ON c.id = a.case_id ORDER BY a.case_id, a.seq`,
+      )
+      .all() as unknown as { case_id: string; reference: string; at: number; actor: string; action: AuditAction; sealed_detail: Uint8Array | null; hash: string | null }[];
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      reference: r.reference,
+      at: new Date(r.at),
+      actor: r.actor,
+      action: r.action,
+      sealedDetail: r.sealed_detail === null ? null : new Uint8Array(r.sealed_detail),
+      hash: r.hash,
+    }));
   }
 
   async purge(closedBefore: Date): Promise<number> {

@@ -42,7 +42,7 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
     const queues = await Promise.all(Array.from({ length: 6 }, () => openPostgresQueue(url, 2)));
     try {
       const versions = await withClient(url, async (c) => (await c.query('SELECT version FROM queue_schema_version ORDER BY version')).rows);
-      expect(versions).toEqual([{ version: 1 }]);
+      expect(versions).toEqual([{ version: 1 }, { version: 2 }]);
       await queues[0]!.enqueue(sampleCase());
       expect(await queues[5]!.list()).toHaveLength(1);
     } finally {
@@ -115,6 +115,7 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
       'audit.actor:text',
       'audit.action:text',
       'audit.sealed_detail:bytea',
+      'audit.hash:text',
       'cases.id:text',
       'cases.reference:text',
       'cases.submission_key:text',
