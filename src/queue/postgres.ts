@@ -140,8 +140,12 @@ async function migrate(pool: pg.Pool): Promise<void> {
   client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
-    await client.query(`CREATE TABLE IF NOT EXISTS queue_schema_version (
-      version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    // Asked first, not CREATE … IF NOT EXISTS: a web server role without CREATE (README) may start
+    // on a database its owner has already brought up to date.
+    const { rows: known } = await client.query<{ present: boolean }>(`SELECT to_regclass('queue_schema_version') IS NOT NULL AS present`);
+    if (!known[0]?.present) {
+      await client.query(`CREATE TABLE queue_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    }
     const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM queue_schema_version');
     const version = rows[0]?.version ?? 0;
     if (version > migrations.length) {
