@@ -5,6 +5,7 @@
  * reported as stored unless the queue said so.
  */
 import { createHash, createHmac } from 'node:crypto';
+import { withinDeadline } from '../queue/deadline.ts';
 import type { CaseQueue } from '../queue/types.ts';
 import { errorClassOf, logRequest } from './log.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
@@ -196,7 +197,7 @@ export function createIntake(deps: IntakeDependencies) {
     }
     try {
       // Stored as accepted: each window once, earliest first.
-      const stored = await store({ ...checked.data, safeTime: times.windows.map((w) => w.value) }, times.windows, lang);
+      const stored = await withinDeadline(store({ ...checked.data, safeTime: times.windows.map((w) => w.value) }, times.windows, lang));
       if (stored === 'conflict') {
         const { submissionToken: _, ...typed } = values;
         return { status: 409, values: typed };

@@ -41,6 +41,8 @@ const parsedRecipients = new Map<string, NodeX25519Recipient>();
 
 /** Seals `plaintext` (text or bytes) to every recipient ("age1…"). */
 export async function seal(recipients: readonly string[], plaintext: string | Uint8Array): Promise<Uint8Array> {
+  // Sealed to nobody is readable by nobody: never let that be stored as if it were a request.
+  if (recipients.length === 0) throw new Error('There is no recipient to seal to.');
   const encrypter = new Encrypter();
   for (const recipient of recipients) {
     let parsed = parsedRecipients.get(recipient);
@@ -78,7 +80,13 @@ export function identityFrom(fileText: string): string {
   return line.trim();
 }
 
-/** True when `value` looks like an age X25519 recipient. */
+/** True when `value` is an age X25519 recipient: the right shape, a valid checksum and a 32-byte key. */
 export function isRecipient(value: string): boolean {
-  return /^age1[02-9ac-hj-np-z]{58}$/.test(value);
+  if (!/^age1[02-9ac-hj-np-z]{58}$/.test(value)) return false;
+  try {
+    const { prefix, bytes } = bech32.decodeToBytes(value as `${string}1${string}`);
+    return prefix === 'age' && bytes.length === 32;
+  } catch {
+    return false;
+  }
 }

@@ -8,6 +8,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { callbackRecipients } from '../callback/recipients.ts';
 import { armored, identityFrom, newIdentity, seal, unseal } from '../callback/seal.ts';
+import { brokenChains } from '../queue/audit-chain.ts';
 import { openQueue } from '../queue/index.ts';
 import { caseStatuses, CaseQueueError, type CaseQueue, type CaseStatus, type CaseSummary } from '../queue/types.ts';
 
@@ -24,6 +25,7 @@ const usage = `Usage: npm run queue -- <command>
                                          record a decision to share information, and why
   overdue [--json]                       list requests past their due time; exit 1 if any
   purge [--older-than DAYS]              delete requests closed more than DAYS ago (default 90)
+  verify                                 check every request's audit trail is as written; exit 1 naming any that is not
 
 ID is a request's id or its reference (CB-XXXX-XXXX). Statuses: ${caseStatuses.join(', ')}.`;
 
@@ -68,11 +70,6 @@ async function resolve(queue: CaseQueue, idOrReference: string) {
   return found;
 }
 
-/** Seals staff text (notes, reasons), which may name people, to the same recipients as requests. */
-async function sealStaffText(text: string): Promise<Uint8Array> {
-  return seal(await callbackRecipients(process.env, { create: false }), text);
-}
-
 async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -96,7 +93,7 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge'];
+  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".`);
   let status: CaseStatus | undefined;
   if (values.status !== undefined) {
@@ -117,9 +114,14 @@ async function run(argv: string[]): Promise<number> {
   }
   const identityFile = command === 'show' && !values.raw ? required(values, 'identity') : values.identity;
   // Check every argument before touching the queue, so a typo never half-does anything.
-  const id = command === 'list' || command === 'overdue' || command === 'purge' ? '' : caseId(positionals);
+  const id = ['list', 'overdue', 'purge', 'verify'].includes(command) ? '' : caseId(positionals);
   const actor = ['claim', 'done', 'close', 'share'].includes(command) ? required(values, 'by') : values.by?.trim() || userInfo().username;
   const reasonText = command === 'share' ? required(values, 'reason') : '';
+  const noteText = command === 'done' ? values.note?.trim() : undefined;
+  // Staff text (notes, reasons) may name people: it is sealed to the same recipients as requests,
+  // checked here, so a note is never sealed to no one (or to a typo) and nothing is half-done.
+  const sealTo = command === 'share' || noteText ? await callbackRecipients(process.env, { create: false }) : [];
+  const sealStaffText = (text: string) => seal(sealTo, text);
 
   const queue = await openQueue(process.env);
   try {
@@ -163,7 +165,7 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'done': {
         const found = await resolve(queue, id);
-        const note = values.note?.trim() ? await sealStaffText(values.note.trim()) : undefined;
+        const note = noteText ? await sealStaffText(noteText) : undefined;
         await queue.recordOutcome(found.id, outcome as 'contacted' | 'could-not-contact', actor, note);
         console.log(`${found.reference}: ${outcome}.`);
         return 0;
@@ -185,6 +187,18 @@ async function run(argv: string[]): Promise<number> {
         const late = await queue.overdue(new Date());
         console.log(values.json ? JSON.stringify(late.map(asJson), null, 2) : late.map(row).join('\n') || 'Nothing is overdue.');
         return late.length > 0 ? 1 : 0;
+      }
+      case 'verify': {
+        const rows = await queue.chainedAudit();
+        const broken = brokenChains(rows);
+        const cases = new Set(rows.map((r) => r.caseId)).size;
+        if (broken.length === 0) {
+          console.log(`The audit trails of all ${cases} request(s) are intact.`);
+          return 0;
+        }
+        for (const b of broken) console.error(`${b.reference} (${b.caseId}): its audit trail was changed at entry ${b.entry}.`);
+        console.error(`${broken.length} of ${cases} request(s) have an audit trail that is not as it was written.`);
+        return 1;
       }
       case 'purge': {
         const removed = await queue.purge(new Date(Date.now() - olderThanDays * 24 * 3_600_000));

@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { auditHash, chainStart, type ChainedAuditRow } from './audit-chain.ts';
+import { storageDeadlineMs } from './deadline.ts';
 import {
   allowedFrom,
   CaseQueueError,
@@ -47,6 +49,29 @@ const migrations = [
    CREATE INDEX audit_case ON audit (case_id, seq);`,
   // A retry under the same token must match what was stored (cases from before this have NULL: a conflict).
   `ALTER TABLE cases ADD COLUMN request_digest text;`,
+  // Append-only audit (see audit-chain.ts): every new row carries its chain hash; no row may be
+  // changed or truncated; a row may only go with its case (the cascade from purge), and only a
+  // closed case may be deleted. A role without UPDATE and DELETE is the stronger guard (README).
+  `ALTER TABLE audit ADD COLUMN hash text;
+   ALTER TABLE audit ADD CONSTRAINT audit_hash_required CHECK (hash IS NOT NULL) NOT VALID;
+   CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM cases WHERE id = OLD.case_id) THEN
+       RETURN OLD;
+     END IF;
+     RAISE EXCEPTION 'audit rows are append-only: they go only with their closed case';
+   END $$;
+   CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+   CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+   CREATE FUNCTION cases_delete_closed_only() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN
+     IF OLD.status <> 'closed' THEN
+       RAISE EXCEPTION 'only a closed case may be deleted';
+     END IF;
+     RETURN OLD;
+   END $$;
+   CREATE TRIGGER cases_delete_closed_only BEFORE DELETE ON cases FOR EACH ROW EXECUTE FUNCTION cases_delete_closed_only();`,
+>>>>>>> q17
 ];
 
 /** Held while migrating, so servers starting together apply each migration exactly once. */
@@ -89,7 +114,18 @@ function bytea(bytes: Uint8Array | null): Buffer | null {
  * lock, and returns the queue. `poolSize` caps this process's connections.
  */
 export async function openPostgresQueue(url: string, poolSize = 10): Promise<CaseQueue> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    // A database that does not answer (paused, unreachable, overloaded) must not hang a request:
+    // connecting, or waiting for a free connection, gives up well inside the request's deadline;
+    // the server cancels any statement that runs past it; and a connection that gets no answer at
+    // all is dropped after twice the deadline, so hung connections do not fill the pool.
+    connectionTimeoutMillis: Math.round(storageDeadlineMs * 0.6),
+    statement_timeout: storageDeadlineMs,
+    query_timeout: 2 * storageDeadlineMs,
+    keepAlive: true,
+  });
   // An idle connection dropped by the database must not crash the server; the next query reconnects.
   pool.on('error', (error) => console.error(`case queue: idle PostgreSQL connection lost (${error.name})`));
   try {
@@ -108,8 +144,12 @@ async function migrate(pool: pg.Pool): Promise<void> {
   client.on('error', onError);
   try {
     await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
-    await client.query(`CREATE TABLE IF NOT EXISTS queue_schema_version (
-      version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    // Asked first, not CREATE … IF NOT EXISTS: a web server role without CREATE (README) may start
+    // on a database its owner has already brought up to date.
+    const { rows: known } = await client.query<{ present: boolean }>(`SELECT to_regclass('queue_schema_version') IS NOT NULL AS present`);
+    if (!known[0]?.present) {
+      await client.query(`CREATE TABLE queue_schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    }
     const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM queue_schema_version');
     const version = rows[0]?.version ?? 0;
     if (version > migrations.length) {
@@ -133,6 +173,26 @@ async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
+/**
+ * Appends a row to the case's hash chain. The caller holds the case row's lock (the UPDATE of a
+ * state change, or SELECT … FOR UPDATE), so no other append can read the same last hash.
+ */
+async function appendChained(client: pg.PoolClient, caseId: string, actor: string, action: AuditAction, sealedDetail: Uint8Array | null): Promise<void> {
+  const last = await client.query<{ hash: string | null }>('SELECT hash FROM audit WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [caseId]);
+  const previous = last.rows[0]?.hash ?? chainStart;
+  // The time is set here, in whole milliseconds, so the hash covers exactly what is stored.
+  const at = new Date();
+  const hash = auditHash(previous, { caseId, at, actor, action, sealedDetail });
+  await client.query('INSERT INTO audit (case_id, at, actor, action, sealed_detail, hash) VALUES ($1, $2, $3, $4, $5, $6)', [
+    caseId,
+    at,
+    actor,
+    action,
+    bytea(sealedDetail),
+    hash,
+  ]);
+}
+
 class PostgresCaseQueue implements CaseQueue {
   #pool: pg.Pool;
 
@@ -146,6 +206,8 @@ class PostgresCaseQueue implements CaseQueue {
    * to a request still committing sees nothing in this statement's snapshot, so it asks again.
    */
   async enqueue(input: NewCase): Promise<EnqueueResult> {
+    const id = randomUUID();
+    const hash = auditHash(chainStart, { caseId: id, at: input.createdAt, actor: 'intake', action: 'created', sealedDetail: null });
     const { rows } = await this.#pool.query<{ reference: string; created: boolean; conflict: boolean }>(
       `WITH inserted AS (
          INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed, request_digest)
@@ -153,12 +215,12 @@ class PostgresCaseQueue implements CaseQueue {
          ON CONFLICT (submission_key) DO NOTHING
          RETURNING id, reference
        ), audited AS (
-         INSERT INTO audit (case_id, at, actor, action) SELECT id, $5, 'intake', 'created' FROM inserted
+         INSERT INTO audit (case_id, at, actor, action, hash) SELECT id, $5, 'intake', 'created', $9 FROM inserted
        )
        SELECT reference, true AS created, false AS conflict FROM inserted
        UNION ALL
        SELECT reference, false, request_digest IS DISTINCT FROM $8 FROM cases WHERE submission_key = $3 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-      [randomUUID(), input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed), input.requestDigest],
+      [id, input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed), input.requestDigest, hash],
     );
     const row =
       rows[0] ??
@@ -227,6 +289,27 @@ class PostgresCaseQueue implements CaseQueue {
     return rows.map(toSummary);
   }
 
+  async chainedAudit(): Promise<ChainedAuditRow[]> {
+    const { rows } = await this.#pool.query<{
+      case_id: string;
+      reference: string;
+      at: Date;
+      actor: string;
+      action: AuditAction;
+      sealed_detail: Buffer | null;
+      hash: string | null;
+    }>('SELECT a.case_id, c.reference, a.at, a.actor, a.action, a.sealed_detail, a.hash FROM audit a JOIN cases c ON c.id = a.case_id ORDER BY a.case_id, a.seq');
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      reference: r.reference,
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      sealedDetail: r.sealed_detail === null ? null : new Uint8Array(r.sealed_detail),
+      hash: r.hash,
+    }));
+  }
+
   async purge(closedBefore: Date): Promise<number> {
     // The audit rows go with their case (ON DELETE CASCADE), in the same statement.
     const result = await this.#pool.query(`DELETE FROM cases WHERE status = 'closed' AND closed_at < $1`, [closedBefore]);
@@ -264,22 +347,17 @@ class PostgresCaseQueue implements CaseQueue {
         if (!from) throw new CaseQueueError('not-found', `No case with id ${id}.`);
         throw new CaseQueueError('invalid-transition', `Case ${id} is "${from}", so it cannot become "${to}".`);
       }
-      await client.query('INSERT INTO audit (case_id, at, actor, action, sealed_detail) VALUES ($1, now(), $2, $3, $4)', [
-        id,
-        actor,
-        action,
-        bytea(sealedDetail),
-      ]);
+      await appendChained(client, id, actor, action, sealedDetail);
     });
   }
 
-  /** An audit line that changes no state (viewed, share decisions); one statement, so atomic. */
+  /** An audit line that changes no state (viewed, share decisions), chained under a lock on its case. */
   async #appendAudit(id: string, actor: string, action: AuditAction, sealedDetail: Uint8Array | null): Promise<void> {
-    const result = await this.#pool.query(
-      'INSERT INTO audit (case_id, at, actor, action, sealed_detail) SELECT id, now(), $2, $3, $4 FROM cases WHERE id = $1',
-      [id, actor, action, bytea(sealedDetail)],
-    );
-    if (result.rowCount === 0) throw new CaseQueueError('not-found', `No case with id ${id}.`);
+    await this.#transaction(async (client) => {
+      const found = await client.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
+      if (found.rowCount === 0) throw new CaseQueueError('not-found', `No case with id ${id}.`);
+      await appendChained(client, id, actor, action, sealedDetail);
+    });
   }
 
   /** Runs `work` between BEGIN and COMMIT on one connection, rolling back on any error. */
@@ -295,8 +373,10 @@ class PostgresCaseQueue implements CaseQueue {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      // A connection that cannot even roll back is discarded rather than returned to the pool.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      // A connection that got no answer in time, or cannot even roll back, is discarded rather than
+      // returned to the pool (the database rolls back what it never saw committed).
+      if ((error as Error).message === 'Query read timeout') broken = error as Error;
+      else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
       throw error;
     } finally {
       client.off('error', onError);

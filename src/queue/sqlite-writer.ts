@@ -4,6 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { answerCalls } from '../server/worker-call.ts';
-import { groupCommit, openConnection } from './sqlite.ts';
+import { groupCommit, openWriterConnection } from './sqlite.ts';
 
-answerCalls(groupCommit(openConnection((workerData as { path: string }).path)));
+const { path } = workerData as { path: string };
+answerCalls(groupCommit(() => openWriterConnection(path)));

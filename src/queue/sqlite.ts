@@ -20,6 +20,9 @@ import {
   type NewCase,
 } from './types.ts';
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
+import { storageDeadlineMs } from './deadline.ts';
+import { makeDatabaseFilesPrivate, watchDatabaseFiles } from './sqlite-files.ts';
+import { auditHash, chainStart, type ChainedAuditRow } from './audit-chain.ts';
 
 /** Versioned schema: entry n moves the database from user_version n to n + 1. Append only. */
 const migrations = [
@@ -47,6 +50,18 @@ const migrations = [
    CREATE INDEX audit_case ON audit (case_id, seq);`,
   // A retry under the same token must match what was stored (cases from before this have NULL: a conflict).
   `ALTER TABLE cases ADD COLUMN request_digest TEXT;`,
+  // Append-only audit (see audit-chain.ts): every new row carries its chain hash; no row may be
+  // changed; a row may only go with its case, and only a closed case may be deleted (purge).
+  `ALTER TABLE audit ADD COLUMN hash TEXT;
+   CREATE TRIGGER audit_hash_required BEFORE INSERT ON audit WHEN NEW.hash IS NULL
+     BEGIN SELECT RAISE(ABORT, 'audit rows must carry their chain hash'); END;
+   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+     BEGIN SELECT RAISE(ABORT, 'audit rows are append-only'); END;
+   CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit WHEN EXISTS (SELECT 1 FROM cases WHERE id = OLD.case_id)
+     BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: they go only with their closed case'); END;
+   CREATE TRIGGER cases_delete_closed_only BEFORE DELETE ON cases WHEN OLD.status <> 'closed'
+     BEGIN SELECT RAISE(ABORT, 'only a closed case may be deleted'); END;`,
+>>>>>>> q17
 ];
 
 interface CaseRow {
@@ -76,12 +91,38 @@ function toSummary(row: CaseRow): CaseSummary {
   };
 }
 
-/** A connection with the queue's settings, checked. */
+/** A connection with the queue's settings, checked. One that fails its settings is closed, never leaked. */
 export function openConnection(path: string): DatabaseSync {
-  const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: 5000 });
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
-  assertDurable(db);
-  return db;
+  // Waiting for another process's write lock longer than a survivor waits for an answer helps nobody.
+  const db = new DatabaseSync(path, { enableForeignKeyConstraints: true, timeout: storageDeadlineMs });
+  try {
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA secure_delete = ON;');
+    assertDurable(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The writer's connection, and a check that its files are still the ones at the path. */
+export interface WriterConnection {
+  db: DatabaseSync;
+  /** Throws when the database at the path is no longer the file this connection writes to. */
+  check: () => void;
+}
+
+/** Opens, migrates and starts watching the writer's connection; closes it again if any step fails. */
+export function openWriterConnection(path: string): WriterConnection {
+  makeDatabaseFilesPrivate(path);
+  const db = openConnection(path);
+  try {
+    migrate(db);
+    return { db, check: watchDatabaseFiles(path).check };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /**
@@ -92,9 +133,19 @@ export function openConnection(path: string): DatabaseSync {
  */
 export function openSqliteQueue(path: string, writerFile = resolve('src/queue/sqlite-writer.ts')): CaseQueue {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  makeDatabaseFilesPrivate(path);
   const db = openConnection(path);
-  migrate(db);
-  return new SqliteCaseQueue(db, workerCaller<NewCase, EnqueueResult>(writerFile, { path }));
+  try {
+    migrate(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const writer = workerCaller<NewCase, EnqueueResult>(writerFile, { path });
+  // Loading the writer thread takes a while on a busy machine; it must not eat into the first
+  // request's storage deadline.
+  writer.warm();
+  return new SqliteCaseQueue(db, writer);
 }
 
 /** Refuses to run unless WAL and synchronous=FULL really took effect. */
@@ -146,8 +197,29 @@ function statement(db: DatabaseSync, sql: string): StatementSync {
   return prepared;
 }
 
-function appendAudit(db: DatabaseSync, caseId: string, actor: string, action: AuditAction, sealedDetail: Uint8Array | null, at = Date.now()): void {
-  statement(db, 'INSERT INTO audit (case_id, at, actor, action, sealed_detail) VALUES (?, ?, ?, ?, ?)').run(caseId, at, actor, action, sealedDetail);
+/**
+ * Appends a row to the case's hash chain; the caller's transaction (BEGIN IMMEDIATE) keeps any
+ * other writer out between reading the last hash and writing the next. A new case passes chainStart.
+ */
+function appendAudit(
+  db: DatabaseSync,
+  caseId: string,
+  actor: string,
+  action: AuditAction,
+  sealedDetail: Uint8Array | null,
+  at = Date.now(),
+  previous = (statement(db, 'SELECT hash FROM audit WHERE case_id = ? ORDER BY seq DESC LIMIT 1').get(caseId) as { hash: string | null } | undefined)
+    ?.hash ?? chainStart,
+): void {
+  const hash = auditHash(previous, { caseId, at: new Date(at), actor, action, sealedDetail });
+  statement(db, 'INSERT INTO audit (case_id, at, actor, action, sealed_detail, hash) VALUES (?, ?, ?, ?, ?, ?)').run(
+    caseId,
+    at,
+    actor,
+    action,
+    sealedDetail,
+    hash,
+  );
 }
 
 function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
@@ -163,7 +235,7 @@ function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
     `INSERT INTO cases (id, reference, submission_key, request_digest, lang, created_at, due_by, status, sealed)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?)`,
   ).run(id, input.reference, input.submissionKey, input.requestDigest, input.lang, input.createdAt.getTime(), input.dueBy.getTime(), input.sealed);
-  appendAudit(db, id, 'intake', 'created', null, input.createdAt.getTime());
+  appendAudit(db, id, 'intake', 'created', null, input.createdAt.getTime(), chainStart);
   return { reference: input.reference, created: true };
 }
 
@@ -173,14 +245,28 @@ function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
  * in every request that came while the last fsync ran). No caller hears "stored" until the COMMIT
  * holding its row has returned, so synchronous=FULL still means what it says. Each request has its
  * own savepoint, so one failing (a reference clash, say) cannot undo the others.
+ *
+ * After each COMMIT the writer checks that its file is still the one at the path: if the database
+ * was deleted or replaced, the batch went where nobody will look, so every request in it fails.
+ * After any failed batch (that, a disk gone read-only, a lock held too long) the connection is
+ * closed and the next batch opens a fresh one, so the queue recovers by itself once the fault is gone.
  */
-export function groupCommit(db: DatabaseSync): (input: NewCase) => Promise<EnqueueResult> {
+export function groupCommit(connect: () => WriterConnection): (input: NewCase) => Promise<EnqueueResult> {
   let pending: PendingCase[] = [];
+  let current: WriterConnection | undefined;
 
   function flush(): void {
     const batch = pending;
     pending = [];
     let outcomes: ({ ok: EnqueueResult } | { error: unknown })[];
+    let connection: WriterConnection;
+    try {
+      connection = current ??= connect();
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error);
+      return;
+    }
+    const { db } = connection;
     try {
       outcomes = transaction(db, () =>
         batch.map(({ input }) => {
@@ -195,7 +281,10 @@ export function groupCommit(db: DatabaseSync): (input: NewCase) => Promise<Enque
           }
         }),
       );
+      connection.check();
     } catch (error) {
+      current = undefined;
+      if (db.isOpen) db.close();
       for (const waiting of batch) waiting.reject(error);
       return;
     }
@@ -286,6 +375,24 @@ class SqliteCaseQueue implements CaseQueue {
       .prepare(`SELECT ${summaryColumns} FROM cases WHERE status IN ('new', 'claimed') AND due_by < ? ORDER BY due_by`)
       .all(now.getTime());
     return (rows as unknown as CaseRow[]).map(toSummary);
+  }
+
+  async chainedAudit(): Promise<ChainedAuditRow[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT a.case_id, c.reference, a.at, a.actor, a.action, a.sealed_detail, a.hash
+         FROM audit a JOIN cases c ON c.id = a.case_id ORDER BY a.case_id, a.seq`,
+      )
+      .all() as unknown as { case_id: string; reference: string; at: number; actor: string; action: AuditAction; sealed_detail: Uint8Array | null; hash: string | null }[];
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      reference: r.reference,
+      at: new Date(r.at),
+      actor: r.actor,
+      action: r.action,
+      sealedDetail: r.sealed_detail === null ? null : new Uint8Array(r.sealed_detail),
+      hash: r.hash,
+    }));
   }
 
   async purge(closedBefore: Date): Promise<number> {

@@ -4,6 +4,7 @@
  * every implementation must pass. Nothing personal is ever passed in plaintext: requests, staff notes
  * and share-decision reasons arrive already sealed to the case team's age recipients.
  */
+import type { ChainedAuditRow } from './audit-chain.ts';
 
 /** Where a case is: new → claimed → contacted | could-not-contact → closed. */
 export type CaseStatus = 'new' | 'claimed' | 'contacted' | 'could-not-contact' | 'closed';
@@ -115,6 +116,8 @@ export interface CaseQueue {
   audit(id: string): Promise<AuditEntry[]>;
   /** Cases still waiting for first contact (new or claimed) whose dueBy is before `now`, oldest due first. */
   overdue(now: Date): Promise<CaseSummary[]>;
+  /** Every audit row of every case with its chain hash, each case's rows together and oldest first (for `verify`). */
+  chainedAudit(): Promise<ChainedAuditRow[]>;
   /** Deletes closed cases (and their audit) closed before `closedBefore`; never an open case. Returns how many. */
   purge(closedBefore: Date): Promise<number>;
   /** Releases the connection; the queue is unusable afterwards. */

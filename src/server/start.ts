@@ -5,7 +5,6 @@
  * security headers on every response here.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import http, { type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +12,7 @@ import { callbackRecipients } from '../callback/recipients.ts';
 import { astroCli, buildIsStale } from './build-freshness.ts';
 import { clientAddress, currentClient, trustedProxies } from './client-address.ts';
 import { isAllowedHost } from './host-check.ts';
+import { preparePrivateDataDir } from './private-data-dir.ts';
 import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
 
 const root = process.cwd();
@@ -22,7 +22,19 @@ const callbackEntry = 'dist/server/callback-endpoint.mjs';
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '127.0.0.1';
 process.env.DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
-mkdirSync(process.env.DATA_DIR, { recursive: true, mode: 0o700 });
+
+// Misconfiguration stops the server here, before a build or a listener, in every NODE_ENV: a data
+// folder others can read, recipients that would seal requests to nobody (or to a typo), or a typo
+// in TRUSTED_PROXIES.
+let proxies: ReturnType<typeof trustedProxies>;
+try {
+  preparePrivateDataDir(process.env.DATA_DIR);
+  await callbackRecipients(process.env);
+  proxies = trustedProxies(process.env.TRUSTED_PROXIES);
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
 
 if (buildIsStale(root, entry)) {
   console.log('The build is missing or older than its sources: building first.');
@@ -60,16 +72,9 @@ function withSecurityHeaders(res: ServerResponse): void {
 }
 const lowerSecurityHeaders = Object.fromEntries(Object.entries(securityHeaders).map(([k, v]) => [k.toLowerCase(), v]));
 
-// Fails here, before listening, when production has no recipients or TRUSTED_PROXIES has a typo;
-// creates the development key otherwise.
-let proxies: ReturnType<typeof trustedProxies>;
-try {
-  proxies = trustedProxies(process.env.TRUSTED_PROXIES);
-  await callbackRecipients(process.env);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+// From here on every file the server creates (the queue and its journals) is its user's alone.
+// Set after the build, whose output is not private.
+process.umask(0o077);
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = (await import(pathToFileURL(resolve(root, entry)).href)) as {

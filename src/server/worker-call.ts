@@ -10,6 +10,8 @@ type Message<O> = { id: number; output: O } | { id: number; error: { name: strin
 /** One worker thread, called like an async function. */
 export interface WorkerCaller<I, O> {
   call(input: I): Promise<O>;
+  /** Starts the thread now, if it is not running, so the first call does not wait for it to load. */
+  warm(): void;
   /** Calls sent and not yet answered. */
   inFlight(): number;
   /** Waits for the calls in flight, then stops the thread. */
@@ -59,6 +61,9 @@ export function workerCaller<I, O>(file: string, workerData?: unknown): WorkerCa
         () => calls.delete(promise),
       );
       return promise;
+    },
+    warm() {
+      worker ??= start();
     },
     inFlight: () => waiting.size,
     async stop() {

@@ -4,7 +4,7 @@
  * root, so as root the cluster runs as the `postgres` user (or `nobody`), owning its folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,6 +15,10 @@ export interface TestPostgres {
   port: number;
   /** Creates a new empty database and returns its URL. */
   createDatabase(): Promise<string>;
+  /** Freezes every process of the cluster (SIGSTOP), as a hung database host looks to its clients. */
+  pause(): void;
+  /** Thaws a paused cluster (SIGCONT). */
+  resume(): void;
   stop(): void;
 }
 
@@ -103,7 +107,15 @@ export function startPostgres(port: number): TestPostgres | undefined {
     }
     return `postgres://postgres@127.0.0.1:${port}/${name}`;
   };
-  return { url, port, createDatabase, stop };
+  /** The postmaster and every backend it has forked. */
+  const processes = () => {
+    const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = spawnSync('pgrep', ['-P', String(postmaster)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number);
+    return [postmaster, ...children];
+  };
+  const pause = () => processes().forEach((pid) => process.kill(pid, 'SIGSTOP'));
+  const resume = () => processes().forEach((pid) => process.kill(pid, 'SIGCONT'));
+  return { url, port, createDatabase, pause, resume, stop };
 }
 
 /** Why startPostgres returned undefined, for the skip message. */

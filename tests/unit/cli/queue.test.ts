@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { seal, unseal } from '../../../src/callback/seal.ts';
 import { openSqliteQueue } from '../../../src/queue/sqlite.ts';
@@ -139,6 +140,37 @@ describe('npm run queue', { timeout: 90_000 }, () => {
     const result = cli(dataDir, ['done', reference, '--outcome', 'contacted', '--by', 'sam', '--note', 'private']);
     expect(result.code).toBe(1);
     expect(result.err).toContain('CALLBACK_RECIPIENTS is not set');
+  });
+
+  it.each([',', ' ', 'age1notakey'])('CALLBACK_RECIPIENTS=%j: a note or a reason is never sealed to no one; nothing is recorded', async (value) => {
+    const { dataDir, identityFile, reference, env } = await setup();
+    expect(cli(dataDir, ['claim', reference, '--by', 'sam'], env).code).toBe(0);
+    const bad = { CALLBACK_RECIPIENTS: value };
+    const done = cli(dataDir, ['done', reference, '--outcome', 'contacted', '--by', 'sam', '--note', 'private'], bad);
+    expect(done.code).toBe(1);
+    expect(done.err).toMatch(/CALLBACK_RECIPIENTS is (set but holds no key|wrong)/);
+    const share = cli(dataDir, ['share', reference, '--decision', 'share', '--reason', 'private', '--by', 'sam'], bad);
+    expect(share.code).toBe(1);
+    expect(share.err).toMatch(/CALLBACK_RECIPIENTS is (set but holds no key|wrong)/);
+    const shown = JSON.parse(cli(dataDir, ['show', reference, '--identity', identityFile, '--json'], env).out);
+    expect(shown.status).toBe('claimed');
+    expect(shown.audit.map((e: { action: string }) => e.action)).toEqual(['created', 'claimed']);
+  });
+
+  it('verify exits 0 while every audit trail is as written, and 1 naming the request whose trail was changed', async () => {
+    const { dataDir, reference, env } = await setup();
+    expect(cli(dataDir, ['claim', reference, '--by', 'sam'], env).code).toBe(0);
+    const intact = cli(dataDir, ['verify']);
+    expect(intact.code).toBe(0);
+    expect(intact.out).toContain('intact');
+    // Someone with the file, and the will to drop the trigger, rewrites who claimed it.
+    const db = new DatabaseSync(join(dataDir, 'queue.db'));
+    db.exec("DROP TRIGGER audit_no_update; UPDATE audit SET actor = 'alex' WHERE action = 'claimed'");
+    db.close();
+    const broken = cli(dataDir, ['verify']);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain(`${reference} (`);
+    expect(broken.err).toContain('changed at entry 2');
   });
 
   it('unseal opens what seal closed (the helpers the CLI uses)', async () => {

@@ -42,7 +42,7 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
     const queues = await Promise.all(Array.from({ length: 6 }, () => openPostgresQueue(url, 2)));
     try {
       const versions = await withClient(url, async (c) => (await c.query('SELECT version FROM queue_schema_version ORDER BY version')).rows);
-      // Each migration once, in order (other migrations may follow the request digest, version 2).
+      // Each migration once, in order (the request digest is version 2; others follow it).
       expect(versions.length).toBeGreaterThanOrEqual(2);
       expect(versions).toEqual(versions.map((_, i) => ({ version: i + 1 })));
       await queues[0]!.enqueue(sampleCase());
@@ -99,6 +99,33 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
     }
   });
 
+  it('a web server role granted as the README says can take requests but cannot alter history', async () => {
+    const url = await cluster!.createDatabase();
+    await (await openPostgresQueue(url)).shutdown();
+    const database = new URL(url).pathname.slice(1);
+    // The README's GRANT lines, word for word (a password is not needed on this trust-auth cluster).
+    await withClient(url, (c) =>
+      c.query(`DO $$ BEGIN CREATE ROLE safe_home_web LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+               GRANT CONNECT ON DATABASE ${database} TO safe_home_web;
+               GRANT USAGE ON SCHEMA public TO safe_home_web;
+               GRANT SELECT ON queue_schema_version TO safe_home_web;
+               GRANT SELECT (id, reference, submission_key), INSERT ON cases TO safe_home_web;
+               GRANT INSERT ON audit TO safe_home_web;`),
+    );
+    const webUrl = url.replace('postgres@', 'safe_home_web@');
+    const web = await openPostgresQueue(webUrl);
+    try {
+      const input = sampleCase();
+      expect(await web.enqueue(input)).toEqual({ reference: input.reference, created: true });
+      expect(await web.enqueue({ ...sampleCase(), submissionKey: input.submissionKey })).toEqual({ reference: input.reference, created: false });
+    } finally {
+      await web.shutdown();
+    }
+    for (const statement of ['UPDATE audit SET actor = $$x$$', 'DELETE FROM audit', 'UPDATE cases SET status = $$closed$$', 'DELETE FROM cases', 'SELECT sealed FROM cases']) {
+      await expect(withClient(webUrl, (c) => c.query(statement)), statement).rejects.toThrow(/permission denied/);
+    }
+  });
+
   it('holds nothing but sealed bytes and case metadata in its tables', async () => {
     const url = await cluster!.createDatabase();
     await (await openPostgresQueue(url)).shutdown();
@@ -117,6 +144,7 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
       'audit.actor:text',
       'audit.action:text',
       'audit.sealed_detail:bytea',
+      'audit.hash:text',
       'cases.id:text',
       'cases.reference:text',
       'cases.submission_key:text',

@@ -16,7 +16,7 @@ describe('SQLite queue', () => {
     await queue.shutdown();
     const db = new DatabaseSync(path);
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    // Version 2 added the request digest; other migrations may follow it.
+    // Version 2 added the request digest; others follow it.
     expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBeGreaterThanOrEqual(2);
     db.close();
   });
