@@ -71,7 +71,6 @@ const migrations = [
      RETURN OLD;
    END $$;
    CREATE TRIGGER cases_delete_closed_only BEFORE DELETE ON cases FOR EACH ROW EXECUTE FUNCTION cases_delete_closed_only();`,
->>>>>>> q17
 ];
 
 /** Held while migrating, so servers starting together apply each migration exactly once. */

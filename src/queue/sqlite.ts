@@ -61,7 +61,6 @@ const migrations = [
      BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: they go only with their closed case'); END;
    CREATE TRIGGER cases_delete_closed_only BEFORE DELETE ON cases WHEN OLD.status <> 'closed'
      BEGIN SELECT RAISE(ABORT, 'only a closed case may be deleted'); END;`,
->>>>>>> q17
 ];
 
 interface CaseRow {

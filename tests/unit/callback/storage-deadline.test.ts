@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { createIntake } from '../../../src/callback/intake.ts';
 import { fromWebRequest } from '../../../src/callback/web-request.ts';
+import { organisation } from '../../../src/content/organisation.ts';
 import { newIdentity } from '../../../src/callback/seal.ts';
 import { storageDeadlineMs } from '../../../src/queue/deadline.ts';
 import { openPostgresQueue } from '../../../src/queue/postgres.ts';
@@ -50,6 +51,7 @@ function intakeOn(queue: CaseQueue | (() => Promise<CaseQueue>)) {
     recipients: async () => [recipient],
     firstContactWorkingDays: 1,
     region: 'england-and-wales',
+    callbackHours: organisation.callbackHours,
     rateLimit: null,
   });
   const origin = 'http://site.test';
