@@ -41,8 +41,8 @@ function readLimited(req: IncomingMessage, limit: number): Promise<Uint8Array | 
 }
 
 /**
- * After answering a request whose body was left unread (too big, or refused before reading):
- * the answer says Connection: close, and the connection ends soon after it. Not at once: closing
+ * Answers a request whose body was left unread (too big, or refused before reading) with
+ * Connection: close, and ends the connection soon after. Not at once: closing
  * a socket with unread data resets it, and the client would lose the answer with it. So, as nginx
  * does, the server half-closes, discards at most 64 KiB or 2 s more of the body, then closes.
  */
