@@ -22,6 +22,9 @@ export function createSealPool(
   workerFile = resolve('src/callback/seal-worker.ts'),
 ): (recipients: readonly string[], plaintext: string) => Promise<Uint8Array> {
   const workers = Array.from({ length: size }, () => workerCaller<SealJob, Uint8Array>(workerFile));
+  // Started now, not on the first request: loading a thread can take seconds on a busy machine,
+  // and the first survivor after a restart must not spend their storage deadline waiting for it.
+  for (const worker of workers) worker.warm();
   return (recipients, plaintext) => {
     // The worker with the fewest requests in hand takes the next one.
     const least = workers.reduce((best, w) => (w.inFlight() < best.inFlight() ? w : best));

@@ -4,15 +4,28 @@
  */
 import { organisation } from '../content/organisation.ts';
 import { openQueue } from '../queue/index.ts';
+import type { CaseQueue } from '../queue/types.ts';
 import { createIntake } from './intake.ts';
 import { callbackRecipients } from './recipients.ts';
 import { createSealPool } from './seal-pool.ts';
 
 let recipients: Promise<string[]> | undefined;
 
+/**
+ * The queue, opened as the server starts (with the SQLite writer thread), so the first request
+ * does not spend its storage deadline on it. The intake takes this first attempt; if it failed,
+ * the intake opens again on a later request.
+ */
+let opening: Promise<CaseQueue> | undefined = openQueue(process.env);
+opening.catch(() => undefined);
+
 /** The intake every callback route calls. */
 export const serverIntake = createIntake({
-  openQueue: () => openQueue(process.env),
+  openQueue: () => {
+    const first = opening ?? openQueue(process.env);
+    opening = undefined;
+    return first;
+  },
   recipients: () => (recipients ??= callbackRecipients(process.env)),
   seal: createSealPool(),
   firstContactWorkingDays: organisation.promises.firstContactWorkingDays,

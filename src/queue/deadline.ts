@@ -4,8 +4,12 @@
  * it did not work and given the helplines. Every storage timeout is derived from this one number.
  */
 
-/** The most a request may spend being sealed and stored before the answer is 503. */
-export const storageDeadlineMs = 5_000;
+/**
+ * The most a request may spend being sealed and stored before the answer is 503. Long enough for a
+ * server that has just started, on a busy machine, to load its worker threads for the first request
+ * (4-5 s seen on a loaded two-core machine); short next to the 90 s a paused database used to take.
+ */
+export const storageDeadlineMs = 10_000;
 
 /** Storage did not answer within the deadline. */
 export class StorageDeadlineError extends Error {

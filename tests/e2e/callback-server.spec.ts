@@ -4,7 +4,7 @@
  * the case team's recipients. No browser needed, so these run once, in the desktop project.
  */
 import { expect, test } from '@playwright/test';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { offeredSafeTimes, validRequest } from '../fixtures/callback-requests.ts';
 import { queuedReferences } from './callback-queue.ts';
@@ -90,6 +90,39 @@ test('a canary phone number, name and message appear nowhere in plaintext on dis
     for (const line of logs.split('\n').filter((l) => l.startsWith('{'))) {
       expect(Object.keys(JSON.parse(line)).every((k) => ['time', 'route', 'status', 'durationMs', 'reference', 'errorClass'].includes(k))).toBe(true);
     }
+  } finally {
+    await server.stop();
+  }
+});
+
+test('every file the server writes is 0600 in a 0700 folder; a queue deleted under it is noticed, and it carries on without a restart', async () => {
+  const server = await startServer(4417);
+  // The command line between requests can outlast the server's keep-alive, and fetch then reuses a
+  // socket the server just closed: send the same request again (same token, so never a second case).
+  const postAgainIfCut = async (url: string, body: Record<string, unknown>) => {
+    try {
+      return await post(url, body);
+    } catch {
+      return post(url, body);
+    }
+  };
+  const modes = () => Object.fromEntries([server.dataDir, ...filesUnder(server.dataDir)].map((f) => [f, (statSync(f).mode & 0o777).toString(8)]));
+  try {
+    const first = (await (await postAgainIfCut(server.url, validRequest())).json()) as { reference: string };
+    expect(Object.values(modes()).sort()).toEqual(['600', '600', '600', '600', '700']);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(server.dataDir, `queue.db${suffix}`));
+    const response = await postAgainIfCut(server.url, validRequest());
+    // Stored in the file now at the path, or refused: never "sent" into the deleted file.
+    if (response.status === 201) {
+      const { reference } = (await response.json()) as { reference: string };
+      expect(queuedReferences(server.dataDir)).toEqual([reference]);
+    } else {
+      expect(response.status).toBe(503);
+    }
+    const later = (await (await postAgainIfCut(server.url, validRequest())).json()) as { reference: string };
+    expect(queuedReferences(server.dataDir)).toContain(later.reference);
+    expect(queuedReferences(server.dataDir)).not.toContain(first.reference);
+    expect(Object.values(modes()).every((m) => m === '600' || m === '700')).toBe(true);
   } finally {
     await server.stop();
   }
