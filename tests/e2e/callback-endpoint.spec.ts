@@ -143,7 +143,7 @@ function rawRequest(path: string, options: { method?: string; headers?: Record<s
 }
 
 test('a single-value field sent twice is refused, with the real status text, on the form and the endpoint', async () => {
-  const form = 'phone=07700+900123&method=call&safeTime=2030-01-07T09%3A00-11%3A00&voicemail=no&sayWhoWeAre=no&consent=yes&consent=no&submissionToken=abcdefghijklmnopqrst';
+  const form = `phone=07700+900123&method=call&safeTime=${encodeURIComponent(offeredSafeTimes().at(-1)!)}&voicemail=no&sayWhoWeAre=no&consent=yes&consent=no&submissionToken=abcdefghijklmnopqrst`;
   const headers = { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' };
   const page = await rawRequest('/en/callback/', { method: 'POST', headers, body: form });
   expect([page.status, page.statusText]).toEqual([400, 'Bad Request']);

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import http from 'node:http';
-import { validRequest } from '../fixtures/callback-requests.ts';
+import { offeredSafeTimes, validRequest } from '../fixtures/callback-requests.ts';
 import { startServer, type RunningServer } from './server-process.ts';
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'server process tests run once'));
@@ -76,7 +76,7 @@ test.describe('X-Forwarded-For behind TRUSTED_PROXIES', () => {
   const json = (forwardedFor: string) => ({ 'content-type': 'application/json', 'x-forwarded-for': forwardedFor });
   const form = (forwardedFor: string) => ({ 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', 'x-forwarded-for': forwardedFor });
   const formBody = (token: string) =>
-    `phone=07700+900123&method=call&safeTime=2030-01-07T09%3A00-11%3A00&voicemail=no&sayWhoWeAre=no&consent=yes&submissionToken=${token}`;
+    `phone=07700+900123&method=call&safeTime=${encodeURIComponent(offeredSafeTimes().at(-1)!)}&voicemail=no&sayWhoWeAre=no&consent=yes&submissionToken=${token}`;
 
   test('from a trusted proxy, each right-most untrusted hop is its own client; a forged left end changes nothing', async () => {
     // 25 people behind the proxy: none is limited by the others (20 each per 10 minutes).

@@ -204,7 +204,7 @@ describe('the callback intake', () => {
 
   it('400 for a single-value field sent twice, rather than a guess at which was meant', async () => {
     const { intake, queue } = setup();
-    const form = 'phone=07700+900123&method=call&safeTime=2030-01-07T09%3A00-11%3A00&voicemail=no&sayWhoWeAre=no&consent=yes&consent=no&submissionToken=abcdefghijklmnopqrst';
+    const form = `phone=07700+900123&method=call&safeTime=${encodeURIComponent(offeredSafeTimes().at(-1)!)}&voicemail=no&sayWhoWeAre=no&consent=yes&consent=no&submissionToken=abcdefghijklmnopqrst`;
     expect(await call(intake, post(form))).toMatchObject({ status: 400, errors: { consent: 'callbackForm.errorChoice' } });
     expect((await call(intake, post(form.replace('&consent=no', '&phone=07700+900456')))).status).toBe(400);
     expect(await queue.list()).toHaveLength(0);
@@ -214,7 +214,7 @@ describe('the callback intake', () => {
 
   it('415 for a charset other than UTF-8, and for bytes that are not UTF-8, rather than mangling them', async () => {
     const { intake, queue } = setup();
-    const form = 'phone=07700+900123&method=call&safeTime=2030-01-07T09%3A00-11%3A00&voicemail=no&sayWhoWeAre=no&consent=yes&submissionToken=abcdefghijklmnopqrst';
+    const form = `phone=07700+900123&method=call&safeTime=${encodeURIComponent(offeredSafeTimes().at(-1)!)}&voicemail=no&sayWhoWeAre=no&consent=yes&submissionToken=abcdefghijklmnopqrst`;
     for (const type of ['application/x-www-form-urlencoded; charset=iso-8859-1', 'application/x-www-form-urlencoded; charset=windows-1252', 'application/json; charset=utf-16']) {
       expect((await call(intake, post(form, { 'content-type': type }))).status, type).toBe(415);
     }
