@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { isLocaleCode, localeFor, localeCodes } from '../i18n/locales.ts';
 import { readContentFiles, sourceHash } from '../content/content-files.ts';
-import { readServiceFiles, readServiceTranslations } from '../content/service-files.ts';
+import { readServiceFiles, readServiceSources } from '../content/service-files.ts';
 import { serviceProseHash, serviceSchema } from '../content/service-schema.ts';
 import { freshForMonths, staleEntries } from '../content/service-freshness.ts';
 import { describeTermWarning, readTermbase, termbaseTable, termWarnings, type TermWarning } from '../content/termbase.ts';
@@ -127,10 +127,7 @@ function main(): void {
   const languages = values.lang ? [values.lang] : localeCodes;
   const servicesDir = resolve(values.root, 'services');
   const services = readServiceFiles(servicesDir);
-  const status = contentStatus(readContentFiles(values.root), languages, 'en', {
-    sources: services.map((s) => ({ id: s.id, proseHash: serviceProseHash(s) })),
-    translations: readServiceTranslations(servicesDir).map(({ lang, id, data }) => ({ lang, id, translation: data.translation })),
-  });
+  const status = contentStatus(readContentFiles(values.root), languages, 'en', readServiceSources(servicesDir));
   const terms = termReports(values.root, languages);
   const today = values.today ? new Date(`${values.today}T12:00:00Z`) : new Date();
   const serviceChecks = {

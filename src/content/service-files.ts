@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { serviceSchema, serviceTranslationSchema, type Service, type ServiceTranslation } from './service-schema.ts';
+import { serviceProseHash, serviceSchema, serviceTranslationSchema, type Service, type ServiceTranslation } from './service-schema.ts';
+import type { ServiceSources } from './translation-status.ts';
 
 /** Parses one YAML file against a schema; the error names the file and each wrong field. */
 function parseFile<T>(file: string, text: string, schema: { safeParse(data: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }): T {
@@ -49,4 +50,12 @@ export function readServiceTranslations(dir: string): ServiceTranslationFile[] {
           return { lang: langDir.name, id: name.replace(/\.yaml$/, ''), file, text, data: parseFile(file, text, serviceTranslationSchema) };
         }),
     );
+}
+
+/** The directory as translation status compares it: each entry's prose hash and each translation's record. */
+export function readServiceSources(dir: string): ServiceSources {
+  return {
+    sources: readServiceFiles(dir).map((s) => ({ id: s.id, proseHash: serviceProseHash(s) })),
+    translations: readServiceTranslations(dir).map(({ lang, id, data }) => ({ lang, id, translation: data.translation })),
+  };
 }

@@ -13,9 +13,14 @@ export function formatDayHeading(lang: LocaleCode, date: Date): string {
   return new Intl.DateTimeFormat(intlLocale(lang), { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/London' }).format(date);
 }
 
+// Panjabi, Urdu, Bengali and Gujarati get the English "AM"/"PM" as day periods: English on the
+// page, and in right-to-left Urdu drawn before the time ("AM 11:00"). Every other language than
+// English gets the 24-hour clock, which has no day period and is how UK services write times.
+const clockFor = (lang: LocaleCode) => (lang === 'en' ? {} : { hourCycle: 'h23' as const });
+
 /** A time range such as "09:00–11:00" (or "9:00 am – 11:00 am"), in the reader's language, UK time. */
 export function formatTimeRange(lang: LocaleCode, start: Date, end: Date): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London' }).formatRange(start, end);
+  return new Intl.DateTimeFormat(intlLocale(lang), { hour: 'numeric', minute: '2-digit', timeZone: 'Europe/London', ...clockFor(lang) }).formatRange(start, end);
 }
 
 /** A time of day such as "11:00" (or "11:00 am"), in the reader's language, UK time. */

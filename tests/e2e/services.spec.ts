@@ -72,6 +72,24 @@ test('the Arabic directory has Arabic controls and marks the English description
   await expect(page.locator('[data-service="local-sample-by-and-for-service"] p[lang="en"]')).toHaveCount(1);
 });
 
+test('a translated service description is shown in the reader\'s language; the others stay English, marked, under the notice', async ({ page }) => {
+  await page.goto('/pl/services/');
+  const galop = page.locator('[data-service="galop"]');
+  await expect(galop.locator('h3')).toHaveText('Galop, krajowa infolinia ds. przemocy domowej dla osób LGBT+');
+  await expect(galop.locator('p', { hasText: 'Krajowa infolinia dla lesbijek' })).not.toHaveAttribute('lang', /./);
+  const helpline = page.locator('[data-service="national-domestic-abuse-helpline"]');
+  await expect(helpline.locator('dd', { hasText: 'Całą dobę, każdego dnia' })).not.toHaveAttribute('lang', /./);
+  // Numbers come from the English entry, whatever the language.
+  await expect(helpline.locator('a[href="tel:08082000247"]')).toHaveCount(1);
+  await expect(page.locator('[data-service="samaritans"] h3')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('[data-english-notice]')).toHaveCount(1);
+  await expect(galop.locator('[lang="en"]')).toHaveCount(0);
+  // In English nothing is marked and there is no notice.
+  await page.goto('/en/services/');
+  await expect(page.locator('[data-english-notice]')).toHaveCount(0);
+  await expect(page.locator('[data-service] [lang="en"]')).toHaveCount(0);
+});
+
 test('an unknown filter value shows everything rather than failing', async ({ page }) => {
   const response = await page.goto('/en/services/?for=%3Cscript%3E&area=nowhere');
   expect(response?.status()).toBe(200);

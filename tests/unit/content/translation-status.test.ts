@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { localeCodes } from '../../../src/i18n/locales.ts';
 import { readContentFiles, sourceHash } from '../../../src/content/content-files.ts';
 import { contentStatus, summaryLine, type ContentStatus } from '../../../src/content/translation-status.ts';
-import { readServiceFiles, readServiceTranslations } from '../../../src/content/service-files.ts';
-import { serviceProseHash } from '../../../src/content/service-schema.ts';
+import { readServiceSources } from '../../../src/content/service-files.ts';
 
 // tests/fixtures/content-status/README.md says what each fixture page stands for.
 const fixtures = new URL('../../fixtures/content-status/', import.meta.url).pathname;
@@ -63,11 +62,7 @@ describe('npm run content:status', () => {
     const { services: checks, terms, ...json } = JSON.parse(run('--json', '--today', '2026-11-25')) as ContentStatus & { services: unknown; terms: unknown };
     expect(terms).toEqual([]);
     expect(json.languages.map((l) => l.lang)).toEqual(localeCodes);
-    const services = readServiceFiles(`${fixtures}services`);
-    const expected = contentStatus(readContentFiles(fixtures), localeCodes, 'en', {
-      sources: services.map((s) => ({ id: s.id, proseHash: serviceProseHash(s) })),
-      translations: readServiceTranslations(`${fixtures}services`).map(({ lang, id, data }) => ({ lang, id, translation: data.translation })),
-    });
+    const expected = contentStatus(readContentFiles(fixtures), localeCodes, 'en', readServiceSources(`${fixtures}services`));
     expect(json).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(checks).toEqual({ stale: [{ id: 'checked-long-ago', lastVerified: '2026-03-01' }], unverified: ['checked-long-ago'] });
   });

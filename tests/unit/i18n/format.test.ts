@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange } from '../../../src/i18n/format.ts';
+import { formatDate, formatDateRange, formatTimeRange } from '../../../src/i18n/format.ts';
 
 describe('formatDate', () => {
   it('writes English dates the British way, in UK time', () => {
@@ -14,5 +14,15 @@ describe('formatDateRange', () => {
     expect(formatDateRange('en', '2026-11-25', '2026-12-10')).toMatch(/^25 November\s–\s10 December 2026$/);
     expect(formatDateRange('en', '2026-12-28', '2027-01-03')).toMatch(/^28 December 2026\s–\s3 January 2027$/);
     expect(formatDateRange('ar', '2026-11-25', '2026-12-10')).toMatch(/نوفمبر.*ديسمبر/);
+  });
+});
+
+describe('formatTimeRange', () => {
+  it('gives every other language than English a 24-hour time with no English letters (Panjabi, Urdu, Bengali and Gujarati would get AM/PM)', () => {
+    const [start, end] = [new Date('2026-12-02T09:00:00Z'), new Date('2026-12-02T11:00:00Z')];
+    expect(formatTimeRange('ur', start, end)).toBe('09:00–11:00');
+    for (const lang of ['pl', 'ro', 'pa', 'ur', 'pt', 'es', 'ar', 'bn', 'gu', 'uk'] as const) {
+      expect(formatTimeRange(lang, start, end), lang).not.toMatch(/[A-Za-z]/);
+    }
   });
 });
