@@ -149,7 +149,10 @@ test('a posted choice is answered at the same address with the site headers and 
   expect(headers['referrer-policy']).toBe('no-referrer');
   expect(headers['content-security-policy']).toContain("default-src 'self'");
   expect(headers['set-cookie']).toBeUndefined();
-  expect(await response.text()).toMatch(/data-service="galop"[^>]*data-order="\d+"(?! hidden)/);
+  const html = await response.text();
+  expect(html).toMatch(/data-service="galop"[^>]*data-order="\d+"(?! hidden)/);
+  // Nor does the browser keep the choices with the history entry to restore them.
+  expect(html).toMatch(/<form method="post"[^>]*autocomplete="off"/);
 
   await page.goto('/en/services/?for=lgbt&type=refuge');
   expect((await listed(page)).length).toBeGreaterThanOrEqual(18);
@@ -157,7 +160,7 @@ test('a posted choice is answered at the same address with the site headers and 
 });
 
 test('an unknown or oversized posted value shows everything rather than failing', async ({ request }) => {
-  for (const form of [{ for: '<script>', area: 'nowhere' }, { for: 'x'.repeat(5000) }]) {
+  for (const form of [{ for: '<script>', area: 'nowhere' }, { for: 'x'.repeat(5000) }] as Record<string, string>[]) {
     const response = await request.post('/en/services/', { form });
     expect(response.status()).toBe(200);
     expect((await response.text()).match(/<li class="service"[^>]*data-order="\d+">/g)?.length ?? 0).toBeGreaterThanOrEqual(18);
