@@ -88,7 +88,7 @@ export default defineConfig({
     sitemap({
       filter: (page) => new URL(page).pathname !== '/',
       // Rendered on demand, so the sitemap cannot see them: the callback pages, and the services
-      // directory (its filters come from the query).
+      // directory (without JavaScript its filters are a posted form, kept out of the address).
       customPages: localeCodes.flatMap((lang) =>
         ['callback/', 'callback/sent/', 'services/'].map((path) => new URL(`/${lang}/${path}`, site).href),
       ),

@@ -2,7 +2,7 @@
 import type { IntakeRequest } from './intake.ts';
 
 /** Reads at most `limit` bytes of a web body, whatever Content-Length claims; undefined when larger. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
+export async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) return undefined;
   if (!request.body) return new Uint8Array();

@@ -30,3 +30,9 @@ export function languageName(code: string, readerLang: LocaleCode, t: Translate)
   if (code === 'bfi') return t('services.britishSignLanguage');
   return new Intl.DisplayNames([readerLang], { type: 'language' }).of(code) ?? code;
 }
+
+/** The UI string saying how a service helps in a chosen language; {{language}} is that language's name. */
+export const languageHelpKeys: Record<'spoken' | 'interpreter', UiKey> = {
+  spoken: 'services.helpInLanguageSpoken',
+  interpreter: 'services.helpInLanguageInterpreter',
+};

@@ -39,6 +39,14 @@ export const serviceSchema = checkedEntryBase.extend({
   coverage: z.string().min(1),
   /** Languages the service offers, as BCP 47 codes ("en", "ar", "bfi" for British Sign Language). */
   languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/)).min(1),
+  /**
+   * True when the service says callers can have a spoken-language interpreter (usually by phone)
+   * for a language its own staff do not speak. The directory then lists it under every language a
+   * reader chooses, and says help comes through an interpreter. Sign language is not covered:
+   * list "bfi" in `languages` for a service that offers British Sign Language. Put a comment above
+   * it naming the source checked; unchecked, leave the entry `verified: false`.
+   */
+  interpreters: z.boolean().default(false),
   /** Phone number as people write it; shown as a tel: link. */
   phone: z.string().regex(/^[\d\s+]{3,16}$/).optional(),
   /** Number to send a text message to, if the service takes texts. */

@@ -1,3 +1,6 @@
+import type { UiKey } from '../i18n/schema.ts';
+import type { Translate } from '../i18n/translate.ts';
+
 /** What a browser tab and a search result show about a page. */
 export interface TabIdentity {
   title: string;
@@ -26,4 +29,30 @@ export interface TabIdentityInput {
 export function tabIdentity({ title, description, siteName, neutralTitle, discreet }: TabIdentityInput): TabIdentity {
   if (discreet) return { title: `${neutralTitle} – ${siteName}`, favicon: '/favicon-neutral.svg' };
   return { title: `${title} – ${siteName}`, favicon: '/favicon.svg', description };
+}
+
+/**
+ * Guidance pages whose name is already a UI string in every language (a footer link or a home-page
+ * route), so a page shown in English can still have a tab title in the reader's language.
+ */
+const translatedPageNames: Readonly<Record<string, UiKey>> = {
+  'help-now': 'home.routeHelpNow',
+  'staying-in-your-home': 'home.routeStaySafe',
+  'moving-home': 'home.routeMove',
+  'cover-your-tracks': 'footer.coverTracks',
+  'easy-read': 'footer.easyRead',
+  glossary: 'footer.glossary',
+  privacy: 'footer.privacy',
+  accessibility: 'footer.accessibility',
+  about: 'footer.about',
+};
+
+/**
+ * The title of a page shown in English because it is not translated yet, in the reader's language:
+ * its translated name marked "(in English)" where the UI strings have one, else "Page in English".
+ * The English title would leave English in the tab and the history list of a page in another language.
+ */
+export function fallbackTabTitle(slug: string, t: Translate): string {
+  const name = translatedPageNames[slug];
+  return name ? t('guidance.fallbackTabTitle', { title: t(name) }) : t('guidance.fallbackTabTitleUnnamed');
 }

@@ -40,4 +40,10 @@ describe('GuidanceArticle notices', () => {
     expect(html).toContain('data-fallback-notice');
     expect(html).toMatch(/<div lang="en" dir="ltr">\s*<h1>/);
   });
+
+  it('a fallback page offers, in its own language, a callback with an interpreter', async () => {
+    const html = await render({ isOutdated: false, isFallback: true });
+    expect(html).toMatch(/data-fallback-help[^>]*>هل تحتاج إلى مساعدة بلغتك؟ <a href="\/ar\/callback\/">اطلب منا أن نتصل بك مع مترجم فوري<\/a>/);
+    expect(await render({ isOutdated: false, isFallback: false })).not.toContain('data-fallback-help');
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,5 +41,21 @@ describe('the shipped services directory', () => {
     expect(staleEntries(readServiceFiles(dir), new Date('2026-11-25')).map((e) => e.id)).toEqual(['old']);
     writeFileSync(join(dir, 'bad.yaml'), 'name: Bad\ndescription: x\ntypes: [hotline]\ncoverage: national\nlanguages: [en]\nlastVerified: 2026-01-01\nverified: true\n');
     expect(() => readServiceFiles(dir)).toThrow(/bad\.yaml: types\.0: /);
+  });
+});
+
+describe('interpreters in the shipped directory', () => {
+  it('every national service says whether callers can have an interpreter, with a comment on the source', () => {
+    for (const { id, data } of entries.filter((e) => e.data.coverage === 'national')) {
+      const yaml = readFileSync(`src/content/services/${id}.yaml`, 'utf8');
+      expect(yaml, id).toMatch(/^# .+\ninterpreters: (true|false)$/m);
+      expect(typeof data.interpreters, id).toBe('boolean');
+    }
+  });
+
+  it('lists the national helplines under a language none of their staff speak, as the issue found missing', () => {
+    const helpline = entries.find((e) => e.id === 'national-domestic-abuse-helpline')!;
+    expect(helpline.data.languages).not.toContain('ur');
+    expect(helpline.data.interpreters).toBe(true);
   });
 });

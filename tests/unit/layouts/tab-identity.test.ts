@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tabIdentity } from '../../../src/layouts/tab-identity.ts';
+import { fallbackTabTitle, tabIdentity } from '../../../src/layouts/tab-identity.ts';
+import { locales } from '../../../src/i18n/locales.ts';
+import { translatorFor } from '../../../src/i18n/translate.ts';
 
 const page = {
   title: 'Domestic abuse: stay safe in your home',
@@ -22,5 +24,27 @@ describe('tabIdentity', () => {
     expect(identity).toEqual({ title: 'Help and advice – Example Homes', favicon: '/favicon-neutral.svg' });
     expect(JSON.stringify(identity)).not.toMatch(/abuse|safe/i);
     expect(tabIdentity({ ...page, title: 'Cover your tracks', discreet: true })).toEqual(identity);
+  });
+});
+
+describe('fallbackTabTitle', () => {
+  it("names a page shown in English in the reader's language, from the page's own UI string", () => {
+    expect(fallbackTabTitle('moving-home', translatorFor('ur'))).toBe(`${translatorFor('ur')('home.routeMove')} (انگریزی میں)`);
+    expect(fallbackTabTitle('moving-home', translatorFor('pl'))).toBe(`${translatorFor('pl')('home.routeMove')} (po angielsku)`);
+  });
+
+  it('says "Page in English" in the reader\'s language when the page has no translated name', () => {
+    expect(fallbackTabTitle('clares-law', translatorFor('ur'))).toBe('انگریزی میں صفحہ');
+    expect(fallbackTabTitle('clares-law', translatorFor('pa'))).toBe('ਅੰਗਰੇਜ਼ੀ ਵਿੱਚ ਪੰਨਾ');
+  });
+
+  it('leaves none of the English title in the tab in any other language', () => {
+    for (const { code } of locales.filter((l) => l.code !== 'en')) {
+      for (const slug of ['moving-home', 'staying-in-your-home', 'glossary', 'clares-law']) {
+        const title = fallbackTabTitle(slug, translatorFor(code));
+        expect(title, `${code} ${slug}`).not.toMatch(/English|Move somewhere|Stay safe|Words we use|Page in/);
+        expect(title, `${code} ${slug}`).not.toBe(fallbackTabTitle(slug, translatorFor('en')));
+      }
+    }
   });
 });
