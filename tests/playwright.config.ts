@@ -44,6 +44,8 @@ export default defineConfig({
     baseURL,
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'off',
+    // A failure saves what the page looked like, beside the test's other output.
+    screenshot: 'only-on-failure',
   },
   projects: [
     // Checks tagged @every-page crawl the whole sitemap for things that do not depend on width

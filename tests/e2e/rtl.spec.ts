@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { piecesDrawnOutOfOrder } from './reading-order.ts';
 import { locales } from './site.ts';
 
 const rtl = locales.filter((l) => l.dir === 'rtl');
@@ -81,3 +82,29 @@ test('each script gets a font stack from the reader\'s system: Nastaliq for Urdu
   expect(styles.gu!.font).toContain('Noto Sans Gujarati');
   expect(styles.ar!.font).toContain('Noto Naskh Arabic');
 });
+
+for (const { code, dir } of locales) {
+  test(`${code}: on a phone the breadcrumb chevrons point along the line of reading, and Latin terms keep their shape`, async ({ page }) => {
+    test.setTimeout(60_000);
+    for (const width of [320, 360, 414]) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(`/${code}/services/`);
+      // Where each chevron's corner ends up once its borders and its turn are applied.
+      const directions = await page.locator('.breadcrumbs li + li').evaluateAll((items) =>
+        items.map((li) => {
+          const style = getComputedStyle(li, '::before');
+          const has = (side: string) => parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0;
+          const corner = { x: has('right') ? 1 : has('left') ? -1 : 0, y: has('bottom') ? 1 : has('top') ? -1 : 0 };
+          const m = new DOMMatrix(style.transform === 'none' ? undefined : style.transform);
+          const x = m.a * corner.x + m.c * corner.y;
+          const y = m.b * corner.x + m.d * corner.y;
+          return Math.abs(y) < 0.01 ? (x > 0 ? 'right' : 'left') : `askew (${x.toFixed(2)}, ${y.toFixed(2)})`;
+        }),
+      );
+      expect(directions.length, 'crumbs on the services page').toBeGreaterThan(0);
+      expect(directions, `at ${width} px`).toEqual(directions.map(() => (dir === 'rtl' ? 'left' : 'right')));
+      // "LGBT+" and other Latin terms, numbers and dates among this language's own words.
+      expect(await piecesDrawnOutOfOrder(page.locator('main')), `at ${width} px`).toEqual([]);
+    }
+  });
+}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { baseURL } from '../playwright.config.ts';
+import { piecesDrawnOutOfOrder } from './reading-order.ts';
 import { langOf, locales, sitemapPaths } from './site.ts';
 
 const paths = await sitemapPaths();
@@ -32,7 +33,7 @@ test('"/" leads to the English home, which offers every language by its own name
 });
 
 for (const { code, dir } of locales) {
-  test(`${code}: every page has its language, direction, alternates and landmarks`, { tag: '@every-page' }, async ({ page }) => {
+  test(`${code}: every page has its language, direction, alternates and landmarks${dir === 'rtl' ? ', numbers and Latin terms drawn in reading order' : ''}`, { tag: '@every-page' }, async ({ page }) => {
     test.setTimeout(120_000);
     for (const path of paths.filter((p) => langOf(p) === code)) {
       await page.goto(path);
@@ -45,6 +46,8 @@ for (const { code, dir } of locales) {
       await expect(page.getByRole('main'), path).toHaveCount(1);
       await expect(page.locator('a.skip-link'), path).toHaveAttribute('href', '#main-content');
       await expect(page.locator('footer [data-help-now]'), path).toHaveCount(1);
+      // Right to left, a number, a time or a Latin-script term can be drawn in pieces; see reading-order.ts.
+      if (dir === 'rtl') expect(await piecesDrawnOutOfOrder(page.locator('body')), path).toEqual([]);
     }
   });
 }

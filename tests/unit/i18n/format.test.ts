@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateRange } from '../../../src/i18n/format.ts';
+import { formatDate, formatDateRange, formatTimeRange } from '../../../src/i18n/format.ts';
 
 describe('formatDate', () => {
   it('writes English dates the British way, in UK time', () => {
@@ -14,5 +14,22 @@ describe('formatDateRange', () => {
     expect(formatDateRange('en', '2026-11-25', '2026-12-10')).toMatch(/^25 November\s–\s10 December 2026$/);
     expect(formatDateRange('en', '2026-12-28', '2027-01-03')).toMatch(/^28 December 2026\s–\s3 January 2027$/);
     expect(formatDateRange('ar', '2026-11-25', '2026-12-10')).toMatch(/نوفمبر.*ديسمبر/);
+  });
+});
+
+describe('formatTimeRange', () => {
+  const start = new Date('2026-12-02T11:00:00Z');
+  const end = new Date('2026-12-02T13:00:00Z');
+  const morning = new Date('2026-12-02T09:00:00Z');
+
+  it('keeps the usual range in left-to-right languages', () => {
+    expect(formatTimeRange('en', start, end)).toMatch(/^11:00\s?–\s?13:00$/);
+  });
+
+  it('isolates each time, written in full, in right-to-left languages', () => {
+    // A Latin "AM" must stay inside the isolate of its own time, and a shared one is repeated.
+    expect(formatTimeRange('ur', start, end)).toBe('\u206811:00 AM\u2069 – \u20681:00 PM\u2069');
+    expect(formatTimeRange('ur', morning, start)).toBe('\u20689:00 AM\u2069 – \u206811:00 AM\u2069');
+    expect(formatTimeRange('ar', morning, start)).toMatch(/^\u20689:00 ص\u2069 – \u206811:00 ص\u2069$/);
   });
 });
