@@ -20,6 +20,8 @@ export async function piecesDrawnOutOfOrder(root: Locator): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const text = node.textContent ?? '';
       for (const match of text.matchAll(piece)) {
+        // A run of letters or digits alone is always drawn left to right; only what joins them can move.
+        if (!/[^\p{Nd}A-Za-z]/u.test(match[0])) continue;
         // Where each visible character is drawn: its box's centre, and the line it sits on.
         const drawn: { char: string; x: number; top: number; bottom: number }[] = [];
         for (let i = match.index; i < match.index + match[0].length; i++) {
