@@ -132,6 +132,7 @@ test.describe('callback form, JavaScript on', () => {
 
 for (const { code, dir } of locales) {
   test(`${code}: on a phone every safe time reads in order, its first time first`, async ({ page }) => {
+    test.setTimeout(120_000);
     for (const width of [320, 360, 414]) {
       await page.setViewportSize({ width, height: 640 });
       await page.goto(`/${code}/callback/`);

@@ -48,7 +48,7 @@ async function linksOutOfReach(page: Page): Promise<string[]> {
 
 for (const { code } of locales) {
   test(`${code}: on a phone the open menu lies inside the screen, and Escape closes it`, async ({ page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     for (const width of [320, 360, 414]) {
       await page.setViewportSize({ width, height: 640 });
       await page.goto(`/${code}/`);

@@ -254,7 +254,7 @@ test.describe('the exit bar leaves the content room', () => {
 
   for (const { code } of locales) {
     test(`${code}: at 200% zoom and phone widths the bar is slim, and the exit stays in reach`, async ({ page }) => {
-      test.setTimeout(60_000);
+      test.setTimeout(120_000);
       // The largest share of the height the bar may take: a tenth at 200% zoom, less on a phone.
       for (const { width, height, most } of [{ width: 640, height: 400, most: 40 }, { width: 320, height: 640, most: 52 }, { width: 360, height: 640, most: 52 }, { width: 414, height: 640, most: 52 }]) {
         await page.setViewportSize({ width, height });
