@@ -44,6 +44,8 @@ export default defineConfig({
     baseURL,
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'off',
+    // A failure saves what the page looked like, beside the test's other output.
+    screenshot: 'only-on-failure',
   },
   projects: [
     // tests/e2e/every-page.spec.ts crawls the whole sitemap once in each project (once per width) and

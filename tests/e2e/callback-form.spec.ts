@@ -3,6 +3,9 @@ import { unofferedSafeTimes } from '../fixtures/callback-requests.ts';
 import { londonInstant } from '../../src/callback/london-time.ts';
 import { promiseText } from '../../src/islands/CallbackForm/promise-text.ts';
 import { openRequest, queuedDueBy, queuedReferences } from './callback-queue.ts';
+import { readFileSync } from 'node:fs';
+import { piecesDrawnOutOfOrder } from './reading-order.ts';
+import { locales, zoomed200 } from './site.ts';
 
 // Two cores shared with other work: a full form, a round trip and a CLI call can take a while.
 test.describe.configure({ timeout: 60_000 });
@@ -313,3 +316,99 @@ test('the callback page\'s policy allows exactly the inline scripts the build em
   expect(allowed).toHaveLength(3);
   expect(violations).toEqual([]);
 });
+
+for (const { code, dir } of locales) {
+  test(`${code}: on a phone every safe time reads in order, its first time first`, async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const width of [320, 360, 414]) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(`/${code}/callback/`);
+      const labels = page.locator('.safe-day .choice label');
+      expect(await labels.count()).toBeGreaterThan(0);
+      expect(await piecesDrawnOutOfOrder(page.locator('fieldset:has(.safe-day)')), `at ${width} px`).toEqual([]);
+      // The start time is drawn where the reader starts: left of the end, or right of it in ar and ur.
+      const misplaced = await labels.evaluateAll((all, rtl) =>
+        all.flatMap((label) => {
+          const text = label.firstChild!;
+          const times = [...(text.textContent ?? '').matchAll(/[\p{Nd}]+[:.][\p{Nd}]+/gu)];
+          const boxOf = (m: RegExpMatchArray) => {
+            const range = document.createRange();
+            range.setStart(text, m.index!);
+            range.setEnd(text, m.index! + m[0].length);
+            return range.getBoundingClientRect();
+          };
+          const [start, end] = [boxOf(times[0]!), boxOf(times.at(-1)!)];
+          const inOrder = rtl ? start.left >= end.right : start.right <= end.left;
+          return times.length === 2 && inOrder ? [] : [label.textContent];
+        }),
+      dir === 'rtl');
+      expect(misplaced, `at ${width} px`).toEqual([]);
+    }
+  });
+}
+
+/** Fails the form with nothing filled in, once the island has taken it over. */
+async function submitEmpty(page: Page, code: string) {
+  await page.goto(`/${code}/callback/`);
+  // Hydration waits for the island's JavaScript, slow on a busy machine: this is no budget.
+  await expect(page.locator('astro-island')).not.toHaveAttribute('ssr', /.*/, { timeout: 30_000 });
+  await page.locator('button[type="submit"]').click();
+  await expect(page.locator('[data-error-summary]')).toBeFocused();
+}
+
+/** The parts of the linked field that are not wholly in view below the exit bar, after following each summary link. */
+async function fieldPartsHidden(page: Page): Promise<string[]> {
+  const hidden: string[] = [];
+  for (const link of await page.locator('[data-error-summary] a').all()) {
+    const id = (await link.getAttribute('href'))!.slice(1);
+    await link.click();
+    await expect(page.locator(`#${id}`)).toBeFocused();
+    hidden.push(
+      ...(await page.locator(`#${id}`).evaluate((control) => {
+        const bar = document.querySelector('.quick-exit-bar')!.getBoundingClientRect();
+        const field = control.closest('.field')!;
+        const parts = [field.querySelector('label, legend')!, ...field.querySelectorAll('.hint, .field-error')];
+        return parts.flatMap((part) => {
+          const box = part.getBoundingClientRect();
+          const inView = box.top >= bar.bottom - 0.5 && box.bottom <= innerHeight + 0.5 && box.left >= 0 && box.right <= document.documentElement.clientWidth + 0.5;
+          return inView ? [] : [`#${control.id} ${part.className || part.localName} at ${Math.round(box.top)}..${Math.round(box.bottom)}, bar ends ${Math.round(bar.bottom)}`];
+        });
+      })),
+    );
+  }
+  return hidden;
+}
+
+test.describe('error-summary links at 200% zoom and phone widths', () => {
+  test.use(zoomed200);
+
+  for (const { code } of locales) {
+    test(`${code}: every summary link shows its field's label, hint and message in full, below the exit bar`, async ({ page }) => {
+      test.setTimeout(180_000);
+      for (const { width, height } of [{ width: 640, height: 400 }, { width: 320, height: 640 }, { width: 360, height: 640 }, { width: 414, height: 640 }]) {
+        await page.setViewportSize({ width, height });
+        await submitEmpty(page, code);
+        expect(await fieldPartsHidden(page), `at ${width} x ${height}`).toEqual([]);
+      }
+    });
+  }
+});
+
+for (const { code } of locales) {
+  test(`${code}: a failed submit puts "Error:" in the title, with JavaScript on as with it off`, async ({ page, browser, baseURL }) => {
+    test.setTimeout(120_000);
+    const ui = JSON.parse(readFileSync(`locales/${code}.json`, 'utf8')) as Record<string, string>;
+    const errorTitle = ui['callbackPage.errorTitle']!.replace('{{title}}', ui['callbackPage.title']!);
+    const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const plain = await noScript.newPage();
+    await plain.goto(`/${code}/callback/`);
+    await plain.locator('button[type="submit"]').click();
+    const titleWithout = await plain.title();
+    await noScript.close();
+    expect(titleWithout.startsWith(errorTitle), titleWithout).toBe(true);
+
+    await page.setViewportSize({ width: 360, height: 640 });
+    await submitEmpty(page, code);
+    await expect(page).toHaveTitle(titleWithout);
+  });
+}

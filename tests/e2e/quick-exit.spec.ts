@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expectExited, exitUrl, neutralUrl, realBrowser, showsSiteContent, standInPages } from './real-browser.ts';
-import { locales } from './site.ts';
+import { locales, zoomed200 } from './site.ts';
 
 test.use(realBrowser);
 
@@ -234,4 +234,30 @@ test('Arabic: the exit sits at the left of a right-to-left page, in Arabic, and 
   await pressShift(page);
   await expectExited(page);
   expect(await exitRequests[0]!.allHeaders()).not.toHaveProperty('referer');
+});
+
+test.describe('the exit bar leaves the content room', () => {
+  test.use(zoomed200);
+
+  for (const { code } of locales) {
+    test(`${code}: at 200% zoom and phone widths the bar is slim, and the exit stays in reach`, async ({ page }) => {
+      test.setTimeout(120_000);
+      // The largest share of the height the bar may take: a tenth at 200% zoom, less on a phone.
+      for (const { width, height, most } of [{ width: 640, height: 400, most: 40 }, { width: 320, height: 640, most: 52 }, { width: 360, height: 640, most: 52 }, { width: 414, height: 640, most: 52 }]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`/${code}/cover-your-tracks/`);
+        const bar = (await page.locator('.quick-exit-bar').boundingBox())!;
+        expect(bar.height, `bar at ${width} x ${height}`).toBeLessThanOrEqual(most);
+        // Scrolling to something stops below the bar, however tall it is in this language.
+        const padding = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop));
+        expect(padding, `scroll padding at ${width} x ${height}`).toBeGreaterThanOrEqual(bar.height);
+        await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        const exit = page.locator('a[data-quick-exit]');
+        await expect(exit).toBeInViewport({ ratio: 1 });
+        const box = (await exit.boundingBox())!;
+        expect(Math.min(box.width, box.height), `exit at ${width} x ${height}`).toBeGreaterThanOrEqual(24);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), `sideways scroll at ${width} x ${height}`).toBe(true);
+      }
+    });
+  }
 });

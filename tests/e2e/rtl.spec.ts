@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { misorderedRuns } from './reading-order.ts';
+import { piecesDrawnOutOfOrder } from './reading-order.ts';
 import { locales } from './site.ts';
 
 const rtl = locales.filter((l) => l.dir === 'rtl');
@@ -32,8 +32,8 @@ for (const { code } of rtl) {
 
 }
 
-// Every page of every right-to-left language is checked with misorderedRuns in the language crawl
-// (shell.spec.ts); this proves the check finds what it is for.
+// Every page of every right-to-left language is checked with piecesDrawnOutOfOrder in the crawl
+// (every-page.spec.ts); this proves the check finds what it is for.
 test('the reading-order check finds numbers, names and references drawn out of order in right-to-left text, and passes isolated ones', async ({ page }) => {
   await page.goto(`/${rtl[0]!.code}/`);
   await page.evaluate(() => {
@@ -44,13 +44,13 @@ test('the reading-order check finds numbers, names and references drawn out of o
         '<p id="isolated">اتصل بالرقم <a href="tel:08082000247" dir="ltr" class="phone">0808 2000 247</a> الآن. خدمة <bdi>999 BSL</bdi>. عن طريق Relay UK. مجتمع <bdi>LGBT+</bdi> هنا.</p>',
     );
   });
-  const found = (await misorderedRuns(page)).join('\n');
-  expect(found).toContain('"0808 2000 247" is drawn out of order');
-  expect(found).toContain('"999 BSL" is drawn out of order');
-  expect(found).toContain('"LGBT+" is drawn out of order');
+  const found = (await piecesDrawnOutOfOrder(page.locator('body'))).join('\n');
+  expect(found).toContain('"0808 2000 247" is drawn as');
+  expect(found).toContain('"999 BSL" is drawn as');
+  expect(found).toContain('"LGBT+" is drawn as');
   expect(found).not.toContain('CB-7K3Q-9XPM');
   await page.locator('#bare').evaluate((el) => el.remove());
-  expect(await misorderedRuns(page)).toEqual([]);
+  expect(await piecesDrawnOutOfOrder(page.locator('body'))).toEqual([]);
 });
 
 test('the landlord name, in Latin script, is isolated so right-to-left text cannot reorder it', async ({ page }) => {
@@ -79,3 +79,29 @@ test('each script gets a font stack from the reader\'s system: Nastaliq for Urdu
   expect(styles.gu!.font).toContain('Noto Sans Gujarati');
   expect(styles.ar!.font).toContain('Noto Naskh Arabic');
 });
+
+for (const { code, dir } of locales) {
+  test(`${code}: on a phone the breadcrumb chevrons point along the line of reading, and Latin terms keep their shape`, async ({ page }) => {
+    test.setTimeout(120_000);
+    for (const width of [320, 360, 414]) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.goto(`/${code}/services/`);
+      // Where each chevron's corner ends up once its borders and its turn are applied.
+      const directions = await page.locator('.breadcrumbs li + li').evaluateAll((items) =>
+        items.map((li) => {
+          const style = getComputedStyle(li, '::before');
+          const has = (side: string) => parseFloat(style.getPropertyValue(`border-${side}-width`)) > 0;
+          const corner = { x: has('right') ? 1 : has('left') ? -1 : 0, y: has('bottom') ? 1 : has('top') ? -1 : 0 };
+          const m = new DOMMatrix(style.transform === 'none' ? undefined : style.transform);
+          const x = m.a * corner.x + m.c * corner.y;
+          const y = m.b * corner.x + m.d * corner.y;
+          return Math.abs(y) < 0.01 ? (x > 0 ? 'right' : 'left') : `askew (${x.toFixed(2)}, ${y.toFixed(2)})`;
+        }),
+      );
+      expect(directions.length, 'crumbs on the services page').toBeGreaterThan(0);
+      expect(directions, `at ${width} px`).toEqual(directions.map(() => (dir === 'rtl' ? 'left' : 'right')));
+      // "LGBT+" and other Latin terms, numbers and dates among this language's own words.
+      expect(await piecesDrawnOutOfOrder(page.locator('main')), `at ${width} px`).toEqual([]);
+    }
+  });
+}

@@ -19,3 +19,10 @@ export async function sitemapPaths(): Promise<string[]> {
 
 /** The language code a path starts with. */
 export const langOf = (path: string) => path.split('/')[1]!;
+
+/**
+ * 200% zoom, emulated as the browser does it: a 1280 × 800 laptop window zoomed to 200% lays the
+ * page out in a 640 × 400 CSS-pixel viewport drawn at twice the pixel density, and media queries
+ * see 640 × 400. A desktop, so not a phone's touch screen or mobile viewport.
+ */
+export const zoomed200 = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2, isMobile: false, hasTouch: false };

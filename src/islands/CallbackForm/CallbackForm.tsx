@@ -4,7 +4,7 @@
  * and sends JSON to /api/callback, showing the confirmation in place.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useForm, type FieldErrors, type UseFormRegisterReturn } from 'react-hook-form';
 import {
   accessNeeds,
@@ -41,6 +41,8 @@ export interface CallbackFormProps {
   errors?: Partial<Record<CallbackField, string>>;
   /** A translated problem not tied to a field (storage down, too many requests). */
   notice?: string;
+  /** The tab's title as it is, and with its translated "Error:" while the form shows errors. */
+  titles: { normal: string; error: string };
 }
 
 const fieldId = (field: CallbackField) => `callback-${field}`;
@@ -91,7 +93,7 @@ function freshToken(): string {
   return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_');
 }
 
-export default function CallbackForm({ lang, action, strings, days, token, values = {}, errors: serverErrors = {}, notice: serverNotice }: CallbackFormProps) {
+export default function CallbackForm({ lang, action, strings, days, token, values = {}, errors: serverErrors = {}, notice: serverNotice, titles }: CallbackFormProps) {
   const s = strings;
   const defaults = startingValues(values, token);
   const {
@@ -136,6 +138,22 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   useEffect(() => {
     if (confirmation) confirmationRef.current?.focus();
   }, [confirmation]);
+  // The title is the first thing a screen reader says of a page: it says "Error:" as the
+  // server-rendered page does with JavaScript off (WCAG 3.3.1).
+  useEffect(() => {
+    document.title = showingSummary ? titles.error : titles.normal;
+  }, [showingSummary, titles.error, titles.normal]);
+
+  /** An error-summary link brings the whole field into view below the exit bar (its label, hint and
+   * message, not only its input, which is where the browser would scroll), then focuses its control. */
+  const showField = (event: MouseEvent<HTMLAnchorElement>, field: CallbackField) => {
+    const control = document.getElementById(fieldId(field));
+    const container = control?.closest('.field');
+    if (!control || !container) return;
+    event.preventDefault();
+    container.scrollIntoView({ block: 'start' });
+    control.focus({ preventScroll: true });
+  };
 
   async function send(data: CallbackRequest, retried = false): Promise<void> {
     setNotice(undefined);
@@ -279,7 +297,9 @@ export default function CallbackForm({ lang, action, strings, days, token, value
               <ul>
                 {failed.map((field) => (
                   <li key={field}>
-                    <a href={`#${fieldId(field)}`}>{messageOf(field)}</a>
+                    <a href={`#${fieldId(field)}`} onClick={(event) => showField(event, field)}>
+                      {messageOf(field)}
+                    </a>
                   </li>
                 ))}
               </ul>

@@ -1,4 +1,4 @@
-import { misorderedRuns } from '../reading-order.ts';
+import { piecesDrawnOutOfOrder } from '../reading-order.ts';
 import type { PageCheck } from './visit.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { PageCheck } from './visit.ts';
  */
 export const rightToLeftOrder: PageCheck = async ({ page, dir }) => {
   if (dir !== 'rtl') return [];
-  const problems = await misorderedRuns(page);
+  const problems = await piecesDrawnOutOfOrder(page.locator('body'));
   const phones = await page.locator('a[href^="tel:"]').evaluateAll((links) =>
     links.map((el) => ({ text: el.textContent, direction: getComputedStyle(el).direction, bidi: getComputedStyle(el).unicodeBidi })),
   );

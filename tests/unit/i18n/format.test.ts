@@ -20,9 +20,19 @@ describe('formatDateRange', () => {
 describe('formatTimeRange', () => {
   it('gives every other language than English a 24-hour time with no English letters (Panjabi, Urdu, Bengali and Gujarati would get AM/PM)', () => {
     const [start, end] = [new Date('2026-12-02T09:00:00Z'), new Date('2026-12-02T11:00:00Z')];
-    expect(formatTimeRange('ur', start, end)).toBe('09:00–11:00');
+    expect(formatTimeRange('pl', start, end)).toBe('09:00–11:00');
     for (const lang of ['pl', 'ro', 'pa', 'ur', 'pt', 'es', 'ar', 'bn', 'gu', 'uk'] as const) {
       expect(formatTimeRange(lang, start, end), lang).not.toMatch(/[A-Za-z]/);
     }
+  });
+
+  it('keeps the usual range in English', () => {
+    expect(formatTimeRange('en', new Date('2026-12-02T11:00:00Z'), new Date('2026-12-02T13:00:00Z'))).toMatch(/^11:00\s?–\s?13:00$/);
+  });
+
+  it('isolates each time, written in full, in right-to-left languages, so the first is drawn where the reader starts', () => {
+    const [start, end] = [new Date('2026-12-02T09:00:00Z'), new Date('2026-12-02T11:00:00Z')];
+    expect(formatTimeRange('ur', start, end)).toBe('\u206809:00\u2069 – \u206811:00\u2069');
+    expect(formatTimeRange('ar', start, end)).toMatch(/^\u2068[^\u2069]+\u2069 – \u2068[^\u2069]+\u2069$/);
   });
 });
