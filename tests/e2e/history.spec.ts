@@ -1,4 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { baseURL } from '../playwright.config.ts';
 import { expectExited, exitUrl, neutralUrl, realBrowser, standInPages } from './real-browser.ts';
 
@@ -34,6 +38,32 @@ test('a whole visit takes one history entry, and Back after quick exit lands on 
   // The neutral page may come back from the back/forward cache, which fires no load event.
   await page.goBack({ waitUntil: 'commit' });
   expect(page.url()).toBe(neutralUrl);
+});
+
+test("Chromium's history list shows a visit as one line, but its history database keeps every page's address (as about and cover-your-tracks say)", async () => {
+  test.setTimeout(120_000);
+  const profile = mkdtempSync(join(tmpdir(), 'history-profile-'));
+  try {
+    const context = await chromium.launchPersistentContext(profile, { ...realBrowser.launchOptions, baseURL });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto('/en/');
+    await follow(page, page.locator('main .routes a[href="/en/help-now/"]'), '/en/help-now/');
+    await follow(page, page.locator('footer a[href="/en/cover-your-tracks/"]'), '/en/cover-your-tracks/');
+    await follow(page, page.locator('footer a[href="/en/about/"]'), '/en/about/');
+    await page.goto('chrome://history');
+    // The list the resident (or someone checking the phone) sees: one line for the whole visit.
+    await expect.poll(() => page.locator('history-item').count()).toBeGreaterThan(0);
+    const listed = await page.locator('history-item').evaluateAll((items) => items.map((item) => (item as HTMLElement & { item: { url: string } }).item.url));
+    expect(listed.filter((url) => url.startsWith(baseURL))).toEqual([`${baseURL}/en/about/`]);
+    await context.close(); // writes the history database to disk
+    const database = new DatabaseSync(join(profile, 'Default', 'History'), { readOnly: true });
+    const kept = database.prepare('select url from urls').all().map((row) => String(row.url));
+    database.close();
+    // What feeds address-bar suggestions: every page of the visit, not just the one listed.
+    for (const path of ['/en/', '/en/help-now/', '/en/cover-your-tracks/', '/en/about/']) expect(kept).toContain(`${baseURL}${path}`);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
 
 test('Back from inside the site also leaves it: the way back within the site is the breadcrumbs', async ({ page, context }) => {

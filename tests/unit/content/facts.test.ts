@@ -74,6 +74,10 @@ describe('Relay UK: 18000 is for emergencies only; other calls are 18001 then th
     expect(bad, bad.join('\n')).toEqual([]);
   });
 
+  it('every 18000 on every page is the emergency link itself, never a bare number', () => {
+    for (const path of everyPage) expect(body(path).replaceAll('[18000](tel:18000)', ''), path).not.toContain('18000');
+  });
+
   it('no UI string in any language offers 18000', () => {
     for (const { file, strings } of everyUi) {
       for (const [key, value] of Object.entries(strings)) expect(value, `${file} ${key}`).not.toContain('18000');
