@@ -6,6 +6,7 @@
  * another role, a removed member, a used enrolment link, cross-site posts, the public listener.
  * Canary text from the request and the note must appear in no response body and no database file.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +59,12 @@ function recordBodies(context: BrowserContext): string[] {
   return bodies;
 }
 
+/** axe with the WCAG 2.2 A and AA rules; violations named in the message. */
+async function expectAxeClean(page: Page, what: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
+}
+
 /** The one-time enrolment address `queue staff add` prints. */
 function addStaff(name: string, role: string): string {
   const added = cli(['staff', 'add', '--name', name, '--role', role]);
@@ -97,6 +104,7 @@ test('enrol, sign in, unlock with the file and the passkey, open, claim, attempt
   // Enrol from the address the CLI printed: registering the passkey signs Sam in.
   await page.goto(addStaff('Sam Patel', 'case'));
   await expect(page).toHaveURL(`${staffOrigin}/staff/enrol/`); // the token leaves the address bar
+  await expectAxeClean(page, 'enrolment page');
   await page.getByRole('button', { name: 'Register a passkey on this device' }).click();
   await expect(page).toHaveURL(`${staffOrigin}/staff/console/`);
   await expect(page.getByText('Signed in as Sam Patel')).toBeVisible();
@@ -104,6 +112,7 @@ test('enrol, sign in, unlock with the file and the passkey, open, claim, attempt
   // Sign out, then sign in again with the passkey alone.
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(`${staffOrigin}/staff/sign-in/`);
+  await expectAxeClean(page, 'sign-in page');
   await page.getByRole('button', { name: 'Sign in with your passkey' }).click();
   await expect(page).toHaveURL(`${staffOrigin}/staff/console/`);
 
@@ -123,6 +132,7 @@ test('enrol, sign in, unlock with the file and the passkey, open, claim, attempt
   await expect(page.getByRole('button', { name: `Open ${reference}` })).toHaveCount(0);
   await page.getByRole('button', { name: 'Unlock with your passkey' }).click();
   await expect(page.getByRole('button', { name: `Open ${reference}` })).toBeVisible();
+  await expectAxeClean(page, 'queue');
   await page.screenshot({ path: join(shots, 'queue-1280.png'), fullPage: true });
 
   // Open the request: laid out for the call.
@@ -142,6 +152,7 @@ test('enrol, sign in, unlock with the file and the passkey, open, claim, attempt
   await page.getByRole('button', { name: 'Save the attempt' }).click();
   await expect(page.getByRole('cell', { name: 'Attempt: no answer' })).toBeVisible();
   await expect(page.getByRole('cell', { name: canary.note })).toBeVisible(); // opened in the browser
+  await expectAxeClean(page, 'request');
   await page.screenshot({ path: join(shots, 'request-1280.png'), fullPage: true });
   await page.setViewportSize({ width: 360, height: 800 });
   await page.screenshot({ path: join(shots, 'request-360.png'), fullPage: true });
