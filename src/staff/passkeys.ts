@@ -25,8 +25,18 @@ const challengeMs = 5 * 60_000;
 /** Sign-in and enrolment attempts: 10 per address and 200 in all per 10 minutes. */
 const attempts = createRateLimiter({ perClient: 10, global: 200, windowMs: 10 * 60_000 });
 
+/**
+ * Who is trying: the socket's address, or, when that is loopback (a proxy on this machine, the only
+ * thing that can reach the default STAFF_HOST), the address the proxy appended to X-Forwarded-For.
+ */
+export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined): string {
+  const loopback = remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
+  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)?.split(',').at(-1)?.trim();
+  return loopback && forwarded ? forwarded : (remote ?? 'unknown');
+}
+
 function rateLimited(ctx: StaffContext): boolean {
-  const decision = attempts.check(ctx.req.socket.remoteAddress ?? 'unknown');
+  const decision = attempts.check(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']));
   if (decision.allowed) return false;
   sendJson(ctx.res, 429, { error: 'too-many-attempts' }, { 'Retry-After': String(decision.retryAfterSeconds) });
   return true;
