@@ -14,10 +14,13 @@ interface Props {
 
 const statuses = ['new', 'claimed', 'contacted', 'could-not-contact', 'closed'] as const;
 const nobody = '\u0000nobody';
+/** Rows drawn at a time: the oldest due come first, and a page of thousands of rows is slow to draw and to read. */
+const pageSize = 100;
 
 export default function Queue({ strings: s, unlocked, onOpen, onError, headingRef }: Props) {
   const [status, setStatus] = useState<string>('');
   const [holder, setHolder] = useState<string>('');
+  const [limit, setLimit] = useState(pageSize);
   const [data, setData] = useState<{ now: number; requests: RequestSummary[]; team: string[] }>();
   const closed = status === 'closed';
 
@@ -42,7 +45,14 @@ export default function Queue({ strings: s, unlocked, onOpen, onError, headingRe
       <div className="filters">
         <div className="field">
           <label htmlFor="filter-status">{s['queue.statusFilter']}</label>
-          <select id="filter-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select
+            id="filter-status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              setLimit(pageSize);
+            }}
+          >
             <option value="">{s['queue.allOpen']}</option>
             {statuses.map((value) => (
               <option key={value} value={value}>
@@ -53,7 +63,14 @@ export default function Queue({ strings: s, unlocked, onOpen, onError, headingRe
         </div>
         <div className="field">
           <label htmlFor="filter-holder">{s['queue.holderFilter']}</label>
-          <select id="filter-holder" value={holder} onChange={(e) => setHolder(e.target.value)}>
+          <select
+            id="filter-holder"
+            value={holder}
+            onChange={(e) => {
+              setHolder(e.target.value);
+              setLimit(pageSize);
+            }}
+          >
             <option value="">{s['queue.anyone']}</option>
             <option value={nobody}>{s['queue.nobody']}</option>
             {holders.map((name) => (
@@ -64,7 +81,7 @@ export default function Queue({ strings: s, unlocked, onOpen, onError, headingRe
           </select>
         </div>
       </div>
-      <p role="status">{data ? fill(s['queue.count'], { count: shown.length }) : ''}</p>
+      <p role="status">{data ? fill(s['queue.count'], { shown: Math.min(limit, shown.length), count: shown.length }) : ''}</p>
       {data && shown.length === 0 && <p>{s['queue.empty']}</p>}
       {shown.length > 0 && (
         <table className="queue">
@@ -78,7 +95,7 @@ export default function Queue({ strings: s, unlocked, onOpen, onError, headingRe
             </tr>
           </thead>
           <tbody>
-            {shown.map((r) => {
+            {shown.slice(0, limit).map((r) => {
               const untilDue = Date.parse(r.dueBy) - data!.now;
               const overdue = untilDue < 0 && r.status !== 'closed' && (r.status === 'new' || r.status === 'claimed');
               return (
@@ -105,6 +122,13 @@ export default function Queue({ strings: s, unlocked, onOpen, onError, headingRe
             })}
           </tbody>
         </table>
+      )}
+      {shown.length > limit && (
+        <p>
+          <button type="button" className="secondary" onClick={() => setLimit(limit + pageSize)}>
+            {fill(s['queue.showMore'], { count: Math.min(pageSize, shown.length - limit) })}
+          </button>
+        </p>
       )}
     </section>
   );
