@@ -7,12 +7,15 @@
  * Canary text from the request and the note must appear in no response body and no database file.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { staffApiRoutes, staffPages } from '../../src/staff/routes.ts';
 import { queueCli } from './callback-queue.ts';
 import { startServer, type RunningServer } from './server-process.ts';
+
+// Passkey ceremonies, sealing and decryption all run in the browser: slow on a shared two-core machine.
+const expect = baseExpect.configure({ timeout: 20_000 });
 
 test.beforeEach(({}, testInfo) => test.skip(testInfo.project.name !== 'desktop', 'one staff listener, driven once; both widths are screenshotted'));
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
