@@ -10,6 +10,7 @@ import { callbackRecipients } from '../callback/recipients.ts';
 import { armored, identityFrom, newIdentity, seal, unseal } from '../callback/seal.ts';
 import { brokenChains } from '../queue/audit-chain.ts';
 import { openQueue } from '../queue/index.ts';
+import { runStaffCommand, staffUsage, StaffUsageError } from './staff.ts';
 import { caseStatuses, CaseQueueError, type CaseQueue, type CaseStatus, type CaseSummary } from '../queue/types.ts';
 
 const usage = `Usage: npm run queue -- <command>
@@ -26,6 +27,7 @@ const usage = `Usage: npm run queue -- <command>
   overdue [--json]                       list requests past their due time; exit 1 if any
   purge [--older-than DAYS]              delete requests closed more than DAYS ago (default 90)
   verify                                 check every request's audit trail is as written; exit 1 naming any that is not
+${staffUsage}
 
 ID is a request's id or its reference (CB-XXXX-XXXX). Statuses: ${caseStatuses.join(', ')}.`;
 
@@ -44,6 +46,8 @@ const options = {
   decision: { type: 'string' },
   reason: { type: 'string' },
   'older-than': { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -91,6 +95,10 @@ async function run(argv: string[]): Promise<number> {
     writeFileSync(out, `# created: ${new Date().toISOString()}\n# public key: ${recipient}\n${identity}\n`, { mode: 0o600, flag: 'wx' });
     console.log(recipient);
     return 0;
+  }
+
+  if (command === 'staff') {
+    return runStaffCommand({ sub: positionals[1], target: positionals[2], name: values.name, role: values.role, json: values.json });
   }
 
   const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify'];
@@ -215,7 +223,7 @@ async function run(argv: string[]): Promise<number> {
 try {
   process.exitCode = await run(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof StaffUsageError) {
     console.error(`${error.message}\n\n${usage}`);
     process.exitCode = 2;
   } else {

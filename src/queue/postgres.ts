@@ -11,6 +11,7 @@ import { storageDeadlineMs } from './deadline.ts';
 import {
   allowedFrom,
   CaseQueueError,
+  type AttemptResult,
   type AuditAction,
   type AuditEntry,
   type CaseOutcome,
@@ -71,6 +72,53 @@ const migrations = [
      RETURN OLD;
    END $$;
    CREATE TRIGGER cases_delete_closed_only BEFORE DELETE ON cases FOR EACH ROW EXECUTE FUNCTION cases_delete_closed_only();`,
+  // Staff sign-in (src/queue/staff-postgres.ts): only hashes of tokens, only public keys.
+  `CREATE TABLE staff (
+     id text PRIMARY KEY,
+     name text NOT NULL,
+     roles text NOT NULL,
+     user_handle text NOT NULL UNIQUE,
+     created_at timestamptz NOT NULL
+   );
+   CREATE TABLE staff_enrolments (
+     token_hash text PRIMARY KEY,
+     staff_id text NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     expires_at timestamptz NOT NULL
+   );
+   CREATE TABLE staff_passkeys (
+     credential_id text PRIMARY KEY,
+     staff_id text NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     public_key bytea NOT NULL,
+     counter bigint NOT NULL,
+     transports text NOT NULL,
+     created_at timestamptz NOT NULL,
+     last_used_at timestamptz
+   );
+   CREATE TABLE staff_sessions (
+     token_hash text PRIMARY KEY,
+     staff_id text NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     created_at timestamptz NOT NULL,
+     last_seen_at timestamptz NOT NULL
+   );
+   CREATE TABLE staff_challenges (
+     id text PRIMARY KEY,
+     challenge text NOT NULL,
+     purpose text NOT NULL,
+     staff_id text,
+     expires_at timestamptz NOT NULL
+   );
+   CREATE TABLE staff_unlock (
+     staff_id text PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
+     credential text NOT NULL,
+     wrapped bytea NOT NULL,
+     updated_at timestamptz NOT NULL
+   );
+   CREATE TABLE staff_audit (
+     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     at timestamptz NOT NULL,
+     actor text NOT NULL,
+     action text NOT NULL
+   );`,
 ];
 
 /** Held while migrating, so servers starting together apply each migration exactly once. */
@@ -267,6 +315,26 @@ class PostgresCaseQueue implements CaseQueue {
     await this.#appendAudit(id, actor, share ? 'shared' : 'not-shared', sealedReason);
   }
 
+  async release(id: string, actor: string): Promise<void> {
+    await this.#change(id, 'release', 'new', actor, 'released', null, { holder: null });
+  }
+
+  async reassign(id: string, to: string, actor: string): Promise<void> {
+    await this.#change(id, 'reassign', 'claimed', actor, 'reassigned', null, { holder: to });
+  }
+
+  async recordAttempt(id: string, result: AttemptResult, actor: string, sealedNote?: Uint8Array): Promise<void> {
+    await this.#guardedAudit(id, 'attempt', actor, `attempt-${result}`, sealedNote ?? null);
+  }
+
+  async handOver(id: string, actor: string, sealedReference: Uint8Array): Promise<void> {
+    await this.#guardedAudit(id, 'handOver', actor, 'handed-over', sealedReference);
+  }
+
+  async reopen(id: string, actor: string): Promise<void> {
+    await this.#change(id, 'reopen', 'claimed', actor, 'reopened', null, { holder: actor });
+  }
+
   async audit(id: string): Promise<AuditEntry[]> {
     const { rows } = await this.#pool.query<{ at: Date; actor: string; action: AuditAction; sealed_detail: Buffer | null }>(
       'SELECT at, actor, action, sealed_detail FROM audit WHERE case_id = $1 ORDER BY seq',
@@ -331,14 +399,16 @@ class PostgresCaseQueue implements CaseQueue {
     actor: string,
     action: AuditAction,
     sealedDetail: Uint8Array | null,
+    /** Who holds the case afterwards; by default a claim's actor, otherwise unchanged. */
+    { holder }: { holder?: string | null } = change === 'claim' ? { holder: actor } : {},
   ): Promise<void> {
     await this.#transaction(async (client) => {
       const updated = await client.query(
         `UPDATE cases SET status = $2,
-           claimed_by = CASE WHEN $2 = 'claimed' THEN $3 ELSE claimed_by END,
-           closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE closed_at END
+           claimed_by = CASE WHEN $5 THEN $3 ELSE claimed_by END,
+           closed_at = CASE WHEN $2 = 'closed' THEN now() ELSE NULL END
          WHERE id = $1 AND status = ANY($4::text[])`,
-        [id, to, actor, allowedFrom[change]],
+        [id, to, holder ?? null, allowedFrom[change], holder !== undefined],
       );
       if (updated.rowCount === 0) {
         const current = await client.query<{ status: CaseStatus }>('SELECT status FROM cases WHERE id = $1', [id]);
@@ -355,6 +425,17 @@ class PostgresCaseQueue implements CaseQueue {
     await this.#transaction(async (client) => {
       const found = await client.query('SELECT 1 FROM cases WHERE id = $1 FOR UPDATE', [id]);
       if (found.rowCount === 0) throw new CaseQueueError('not-found', `No case with id ${id}.`);
+      await appendChained(client, id, actor, action, sealedDetail);
+    });
+  }
+
+  /** An audit line that changes no state but is allowed only in some states (attempts, hand-over), chained under a lock on its case. */
+  async #guardedAudit(id: string, change: keyof typeof allowedFrom, actor: string, action: AuditAction, sealedDetail: Uint8Array | null): Promise<void> {
+    await this.#transaction(async (client) => {
+      const current = await client.query<{ status: CaseStatus }>('SELECT status FROM cases WHERE id = $1 FOR UPDATE', [id]);
+      const from = current.rows[0]?.status;
+      if (!from) throw new CaseQueueError('not-found', `No case with id ${id}.`);
+      if (!allowedFrom[change].includes(from)) throw new CaseQueueError('invalid-transition', `Case ${id} is "${from}", so "${action}" cannot be recorded.`);
       await appendChained(client, id, actor, action, sealedDetail);
     });
   }

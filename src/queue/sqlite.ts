@@ -9,6 +9,7 @@ import { DatabaseSync, type SQLInputValue, type StatementSync } from 'node:sqlit
 import {
   allowedFrom,
   CaseQueueError,
+  type AttemptResult,
   type AuditAction,
   type AuditEntry,
   type CaseOutcome,
@@ -61,6 +62,53 @@ const migrations = [
      BEGIN SELECT RAISE(ABORT, 'audit rows are append-only: they go only with their closed case'); END;
    CREATE TRIGGER cases_delete_closed_only BEFORE DELETE ON cases WHEN OLD.status <> 'closed'
      BEGIN SELECT RAISE(ABORT, 'only a closed case may be deleted'); END;`,
+  // Staff sign-in (src/queue/staff-sqlite.ts): only hashes of tokens, only public keys.
+  `CREATE TABLE staff (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     roles TEXT NOT NULL,
+     user_handle TEXT NOT NULL UNIQUE,
+     created_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE staff_enrolments (
+     token_hash TEXT PRIMARY KEY,
+     staff_id TEXT NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     expires_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE staff_passkeys (
+     credential_id TEXT PRIMARY KEY,
+     staff_id TEXT NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     public_key BLOB NOT NULL,
+     counter INTEGER NOT NULL,
+     transports TEXT NOT NULL,
+     created_at INTEGER NOT NULL,
+     last_used_at INTEGER
+   ) STRICT;
+   CREATE TABLE staff_sessions (
+     token_hash TEXT PRIMARY KEY,
+     staff_id TEXT NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE staff_challenges (
+     id TEXT PRIMARY KEY,
+     challenge TEXT NOT NULL,
+     purpose TEXT NOT NULL,
+     staff_id TEXT,
+     expires_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE staff_unlock (
+     staff_id TEXT PRIMARY KEY REFERENCES staff (id) ON DELETE CASCADE,
+     credential TEXT NOT NULL,
+     wrapped BLOB NOT NULL,
+     updated_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE staff_audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     action TEXT NOT NULL
+   ) STRICT;`,
 ];
 
 interface CaseRow {
@@ -168,7 +216,7 @@ function migrate(db: DatabaseSync): void {
 }
 
 /** Runs `work` inside BEGIN IMMEDIATE … COMMIT, rolling back on any error. */
-function transaction<T>(db: DatabaseSync, work: () => T): T {
+export function transaction<T>(db: DatabaseSync, work: () => T): T {
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();
@@ -354,6 +402,26 @@ class SqliteCaseQueue implements CaseQueue {
     });
   }
 
+  async release(id: string, actor: string): Promise<void> {
+    this.#change(id, 'release', 'new', actor, 'released', null, { claimed_by: null });
+  }
+
+  async reassign(id: string, to: string, actor: string): Promise<void> {
+    this.#change(id, 'reassign', 'claimed', actor, 'reassigned', null, { claimed_by: to });
+  }
+
+  async recordAttempt(id: string, result: AttemptResult, actor: string, sealedNote?: Uint8Array): Promise<void> {
+    this.#guardedAudit(id, 'attempt', actor, `attempt-${result}`, sealedNote ?? null);
+  }
+
+  async handOver(id: string, actor: string, sealedReference: Uint8Array): Promise<void> {
+    this.#guardedAudit(id, 'handOver', actor, 'handed-over', sealedReference);
+  }
+
+  async reopen(id: string, actor: string): Promise<void> {
+    this.#change(id, 'reopen', 'claimed', actor, 'reopened', null, { claimed_by: actor, closed_at: null });
+  }
+
   async audit(id: string): Promise<AuditEntry[]> {
     const rows = this.#db.prepare('SELECT at, actor, action, sealed_detail FROM audit WHERE case_id = ? ORDER BY seq').all(id) as unknown as {
       at: number;
@@ -420,7 +488,7 @@ class SqliteCaseQueue implements CaseQueue {
     actor: string,
     action: AuditAction,
     sealedDetail: Uint8Array | null,
-    extra: { claimed_by?: string; closed_at?: number },
+    extra: { claimed_by?: string | null; closed_at?: number | null },
   ): void {
     transaction(this.#db, () => {
       const from = this.#status(id);
@@ -433,4 +501,12 @@ class SqliteCaseQueue implements CaseQueue {
     });
   }
 
+  /** An audit line that changes no state but is allowed only in some states (attempts, hand-over). */
+  #guardedAudit(id: string, change: keyof typeof allowedFrom, actor: string, action: AuditAction, sealedDetail: Uint8Array | null): void {
+    transaction(this.#db, () => {
+      const from = this.#status(id);
+      if (!allowedFrom[change].includes(from)) throw new CaseQueueError('invalid-transition', `Case ${id} is "${from}", so "${action}" cannot be recorded.`);
+      appendAudit(this.#db, id, actor, action, sealedDetail);
+    });
+  }
 }

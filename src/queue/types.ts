@@ -12,17 +12,40 @@ export type CaseStatus = 'new' | 'claimed' | 'contacted' | 'could-not-contact' |
 export const caseStatuses: readonly CaseStatus[] = ['new', 'claimed', 'contacted', 'could-not-contact', 'closed'];
 
 /** Which states each change may start from; every adapter enforces these same rules. */
-export const allowedFrom: Record<'claim' | 'outcome' | 'close', readonly CaseStatus[]> = {
+export const allowedFrom: Record<'claim' | 'outcome' | 'close' | 'release' | 'reassign' | 'attempt' | 'handOver' | 'reopen', readonly CaseStatus[]> = {
   claim: ['new'],
   outcome: ['claimed'],
   close: ['contacted', 'could-not-contact'],
+  release: ['claimed'],
+  reassign: ['claimed'],
+  attempt: ['claimed', 'contacted', 'could-not-contact'],
+  handOver: ['contacted'],
+  reopen: ['closed'],
 };
+
+/** How one contact attempt went (the console's "record an attempt"). */
+export type AttemptResult = 'reached' | 'no-answer' | 'not-safe' | 'wrong-number';
+
+export const attemptResults: readonly AttemptResult[] = ['reached', 'no-answer', 'not-safe', 'wrong-number'];
 
 /** The result of the first contact attempt. */
 export type CaseOutcome = 'contacted' | 'could-not-contact';
 
 /** What happened to a case, as the audit trail records it. */
-export type AuditAction = 'created' | 'viewed' | 'claimed' | 'contacted' | 'could-not-contact' | 'closed' | 'shared' | 'not-shared';
+export type AuditAction =
+  | 'created'
+  | 'viewed'
+  | 'claimed'
+  | 'contacted'
+  | 'could-not-contact'
+  | 'closed'
+  | 'shared'
+  | 'not-shared'
+  | 'released'
+  | 'reassigned'
+  | `attempt-${AttemptResult}`
+  | 'handed-over'
+  | 'reopened';
 
 /** A new request, sealed before it gets here. */
 export interface NewCase {
@@ -112,6 +135,16 @@ export interface CaseQueue {
   closeCase(id: string, actor: string): Promise<void>;
   /** Records a decision to share (or not share) information, with its sealed reason, which the policy requires. */
   recordShareDecision(id: string, share: boolean, actor: string, sealedReason: Uint8Array): Promise<void>;
+  /** claimed → new, held by nobody. */
+  release(id: string, actor: string): Promise<void>;
+  /** claimed → claimed, now held by `to`. */
+  reassign(id: string, to: string, actor: string): Promise<void>;
+  /** Records one contact attempt and how it went, with an optional sealed note; the case must be claimed or past first contact. */
+  recordAttempt(id: string, result: AttemptResult, actor: string, sealedNote?: Uint8Array): Promise<void>;
+  /** Records the hand-over to case management, with the external case reference sealed; only once contacted. */
+  handOver(id: string, actor: string, sealedReference: Uint8Array): Promise<void>;
+  /** closed → claimed by `actor`. */
+  reopen(id: string, actor: string): Promise<void>;
   /** The case's audit trail, oldest first. */
   audit(id: string): Promise<AuditEntry[]>;
   /** Cases still waiting for first contact (new or claimed) whose dueBy is before `now`, oldest due first. */

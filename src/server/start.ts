@@ -14,6 +14,9 @@ import { clientAddress, currentClient, trustedProxies } from './client-address.t
 import { isAllowedHost } from './host-check.ts';
 import { preparePrivateDataDir } from './private-data-dir.ts';
 import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
+import { staffConfig } from '../staff/config.ts';
+import { isStaffPath } from '../staff/routes.ts';
+import { startStaffListener } from '../staff/listener.ts';
 
 const root = process.cwd();
 const entry = 'dist/server/entry.mjs';
@@ -98,6 +101,12 @@ const server = http.createServer(publicListenerTimeouts, (req, res) => {
     return;
   }
   const path = req.url?.split('?')[0];
+  // The staff side has its own listener; here its addresses do not exist.
+  if (path && isStaffPath(path)) {
+    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Not found');
+    return;
+  }
   if (path === '/api/callback' || path === '/api/callback/') {
     void handleCallbackApi(req, res);
     return;
@@ -111,6 +120,22 @@ server.listen(port, host, () => {
   console.log(`Serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/ (data in ${process.env.DATA_DIR})`);
 });
 
+// The case team's console and staff sign-in (src/staff/): a second listener, off with STAFF_PORT=off.
+let staffServer: http.Server | undefined;
+try {
+  const config = staffConfig(process.env);
+  if (config) {
+    staffServer = await startStaffListener(config, handler, withSecurityHeaders);
+    console.log(`Staff listener on http://${config.host}:${config.port}/staff/ (reach it as ${config.origin})`);
+  }
+} catch (error) {
+  console.error(`The staff listener could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    staffServer?.close();
+    server.close(() => process.exit(0));
+  });
 }
