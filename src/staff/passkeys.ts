@@ -17,26 +17,21 @@ import type { StaffMember } from '../queue/staff-types.ts';
 import { sendJson, sessionCookie } from './http.ts';
 import type { StaffContext } from './routes.ts';
 import { homeFor, startSession } from './sessions.ts';
+import { clientAddress, serverTrustedProxies } from '../server/client-address.ts';
 import { hashToken } from './tokens.ts';
 
 /** A challenge is good for five minutes. */
 const challengeMs = 5 * 60_000;
 
-/** Sign-in and enrolment attempts: 10 per address and 200 in all per 10 minutes. */
-const attempts = createRateLimiter({ perClient: 10, global: 200, windowMs: 10 * 60_000 });
-
 /**
- * Who is trying: the socket's address, or, when that is loopback (a proxy on this machine, the only
- * thing that can reach the default STAFF_HOST), the address the proxy appended to X-Forwarded-For.
+ * Sign-in and enrolment attempts: 10 per client per 10 minutes. A client is found as on the public
+ * side (X-Forwarded-For believed only from TRUSTED_PROXIES), and there is no shared cap one actor
+ * could spend to lock every member of staff out.
  */
-export function clientAddress(remote: string | undefined, forwardedFor: string | string[] | undefined): string {
-  const loopback = remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
-  const forwarded = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)?.split(',').at(-1)?.trim();
-  return loopback && forwarded ? forwarded : (remote ?? 'unknown');
-}
+const attempts = createRateLimiter({ perClient: 10, windowMs: 10 * 60_000 });
 
 function rateLimited(ctx: StaffContext): boolean {
-  const decision = attempts.check(clientAddress(ctx.req.socket.remoteAddress, ctx.req.headers['x-forwarded-for']));
+  const decision = attempts.check(clientAddress(ctx.req.socket.remoteAddress, [ctx.req.headers['x-forwarded-for']].flat().join(',') || undefined, serverTrustedProxies));
   if (decision.allowed) return false;
   sendJson(ctx.res, 429, { error: 'too-many-attempts' }, { 'Retry-After': String(decision.retryAfterSeconds) });
   return true;
