@@ -109,7 +109,7 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
                GRANT CONNECT ON DATABASE ${database} TO safe_home_web;
                GRANT USAGE ON SCHEMA public TO safe_home_web;
                GRANT SELECT ON queue_schema_version TO safe_home_web;
-               GRANT SELECT (id, reference, submission_key), INSERT ON cases TO safe_home_web;
+               GRANT SELECT (id, reference, submission_key, request_digest), INSERT ON cases TO safe_home_web;
                GRANT INSERT ON audit TO safe_home_web;`),
     );
     const webUrl = url.replace('postgres@', 'safe_home_web@');
