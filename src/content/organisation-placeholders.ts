@@ -1,3 +1,5 @@
+import type { LocaleCode } from '../i18n/locales.ts';
+import type { LocaleStrings } from '../i18n/schema.ts';
 import type { Organisation } from './organisation-schema.ts';
 
 /**
@@ -7,7 +9,8 @@ import type { Organisation } from './organisation-schema.ts';
  *   {{if sanctuaryScheme}} …     at the start of a paragraph or list item: kept only when the flag is true
  *   {{unless lifetimeTenancies}} …  kept only when the flag is false
  *   {{if sharing.crimesToPolice}} …  a sharing case from organisation.yaml's `sharing` section
- * An unknown name fails the build, so a typo never reaches a resident.
+ * An unknown name fails the build, so a typo never reaches a resident. Promises written in words
+ * ({{firstContact}}, {{regularContact}}) come from the page's own language's UI strings (promise.* keys).
  */
 
 /** A piece of text after placeholders are filled: plain text, a phone number or an email address. */
@@ -19,17 +22,17 @@ export function conditionFlags(org: Organisation): Record<string, boolean> {
   return { ...org.promises, lifetimeTenancies: org.lifetimeTenancies, ...sharing } as unknown as Record<string, boolean>;
 }
 
-const everyPhrase = { weekly: 'every week', fortnightly: 'every 2 weeks', monthly: 'every month' } as const;
-
-/** Values an inline {{name}} is replaced with. */
-export function inlineValues(org: Organisation): Record<string, Segment> {
+/** Values an inline {{name}} is replaced with on a page in `lang`; `strings` are that language's UI strings. */
+export function inlineValues(org: Organisation, lang: LocaleCode, strings: LocaleStrings): Record<string, Segment> {
   const days = org.promises.firstContactWorkingDays;
+  // The same plural rules i18next uses, so each language gets the form its own grammar needs.
+  const firstContact = strings[`promise.firstContact_${new Intl.PluralRules(lang).select(days)}`]!.replaceAll('{{count}}', String(days));
   return {
     name: { text: org.name },
     shortName: { text: org.shortName },
     phone: { phone: org.phone },
-    firstContact: { text: days === 1 ? '1 working day' : `${days} working days` },
-    regularContact: { text: everyPhrase[org.promises.regularContact] },
+    firstContact: { text: firstContact },
+    regularContact: { text: strings[`promise.regularContact.${org.promises.regularContact}`] },
     privacyContactName: { text: org.privacyContact.name },
     privacyContactEmail: { email: org.privacyContact.email },
     retentionDays: { text: String(org.retentionDays) },
@@ -39,9 +42,8 @@ export function inlineValues(org: Organisation): Record<string, Segment> {
 const inlinePattern = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 const conditionPattern = /^\s*\{\{\s*(if|unless)\s+([A-Za-z]+(?:\.[A-Za-z]+)?)\s*\}\}\s*/;
 
-/** Replaces every inline {{name}} in `text`; throws naming the placeholder when it is unknown. */
-export function fillInline(text: string, org: Organisation): Segment[] {
-  const values = inlineValues(org);
+/** Replaces every inline {{name}} in `text` with `values` (from inlineValues); throws naming the placeholder when it is unknown. */
+export function fillInline(text: string, values: Record<string, Segment>): Segment[] {
   const segments: Segment[] = [];
   let last = 0;
   for (const match of text.matchAll(inlinePattern)) {
