@@ -200,7 +200,7 @@ export const uiKeys = declareUi({
   'callbackSent.reference': text('Shows the request\'s reference. {{reference}} looks like CB-7K3Q-9XPM.'),
   'callbackSent.noConfirmation': text('We never send an email or text to confirm.'),
   'promise.firstContact': plural(
-    'Fills {{firstContact}} in guidance pages: how many working days (Monday to Friday, not bank holidays) we take to make first contact. {{count}} is 1 to 10. Only the number of days, no "within". It follows "within" / "in the next" in the pages, so use the form that reads right there (Polish and Ukrainian: genitive, as after "w ciągu" / "протягом").',
+    'Fills {{firstContact}} in guidance pages: how many working days (Monday to Friday, not bank holidays) we take to make first contact. {{count}} is 1 to 10. Only the number of days, no "within". It follows "within" / "in the next" in the pages, so use the form that reads right there (Polish: genitive, as after "w ciągu"; Ukrainian: accusative, as after "через": 1 робочий день, 2 робочі дні, 5 робочих днів).',
   ),
   'promise.regularContact.weekly': text('Fills {{regularContact}} in guidance pages when we keep in touch once a week, as in "We keep in touch every week". Only the how-often phrase.'),
   'promise.regularContact.fortnightly': text('Fills {{regularContact}} in guidance pages when we keep in touch once every 2 weeks. Only the how-often phrase; keep the 2 as a number.'),
