@@ -15,8 +15,9 @@ const polish = translations.find((t) => t.lang === 'pl' && t.id === helpline.id)
 
 describe('service descriptions in other languages (src/content/services/<lang>/<id>.yaml)', () => {
   it('the worked examples are current translations of their English entries', () => {
-    expect(translations.map((t) => `${t.lang}/${t.id}`).sort()).toEqual(
-      ['ar/galop', 'ar/national-domestic-abuse-helpline', 'pl/galop', 'pl/national-domestic-abuse-helpline'],
+    // The worked examples must stay; translators add more beside them.
+    expect(translations.map((t) => `${t.lang}/${t.id}`)).toEqual(
+      expect.arrayContaining(['ar/galop', 'ar/national-domestic-abuse-helpline', 'pl/galop', 'pl/national-domestic-abuse-helpline']),
     );
     for (const t of translations) {
       expect(t.data.translation.sourceHash, t.file).toBe(serviceProseHash(services.find((s) => s.id === t.id)!));
