@@ -76,7 +76,7 @@ test.describe('callback form, JavaScript off', () => {
     await expect(page).toHaveTitle(/^Error: Ask us to call you back/);
     const summary = page.locator('[data-error-summary]');
     await expect(summary.getByRole('alert')).toContainText('There is a problem');
-    await expect(summary.getByRole('link', { name: 'Enter a UK phone number, like 07700 900123' })).toHaveAttribute('href', '#callback-phone');
+    await expect(summary.getByRole('link', { name: 'Enter a UK phone number, like 07700 900123' })).toHaveAttribute('href', '#callback-phone-field');
     await expect(page.locator('#callback-phone-error')).toContainText('Enter a UK phone number');
     await expect(page.getByLabel('A safe phone number')).toHaveAttribute('aria-describedby', /callback-phone-error/);
     await expectValuesKept(page, '07700 9001', name);
@@ -356,22 +356,31 @@ async function submitEmpty(page: Page, code: string) {
   await expect(page.locator('[data-error-summary]')).toBeFocused();
 }
 
-/** The parts of the linked field that are not wholly in view below the exit bar, after following each summary link. */
-async function fieldPartsHidden(page: Page): Promise<string[]> {
+/**
+ * The parts of the linked field that are not wholly in view below the exit bar, after following each
+ * summary link. Each link points at its field's box; with JavaScript it also focuses the control.
+ */
+async function fieldPartsHidden(page: Page, javaScriptEnabled = true): Promise<string[]> {
   const hidden: string[] = [];
-  for (const link of await page.locator('[data-error-summary] a').all()) {
-    const id = (await link.getAttribute('href'))!.slice(1);
-    await link.click();
-    await expect(page.locator(`#${id}`)).toBeFocused();
+  const links = await page.locator('[data-error-summary] a').evaluateAll((all) => all.map((a) => a.getAttribute('href')!));
+  for (const href of links) {
+    const box = page.locator(href);
+    if (javaScriptEnabled) {
+      await page.locator(`[data-error-summary] a[href="${href}"]`).click();
+      await expect(page.locator(`#${href.slice(1).replace(/-field$/, '')}`)).toBeFocused();
+    } else {
+      // Without JavaScript the summary is a plain list of in-page links, as the server sent it.
+      await page.locator(`[data-error-summary] a[href="${href}"]`).click();
+      await expect(page).toHaveURL(new RegExp(`${href}$`));
+    }
     hidden.push(
-      ...(await page.locator(`#${id}`).evaluate((control) => {
+      ...(await box.evaluate((field) => {
         const bar = document.querySelector('.quick-exit-bar')!.getBoundingClientRect();
-        const field = control.closest('.field')!;
         const parts = [field.querySelector('label, legend')!, ...field.querySelectorAll('.hint, .field-error')];
         return parts.flatMap((part) => {
-          const box = part.getBoundingClientRect();
-          const inView = box.top >= bar.bottom - 0.5 && box.bottom <= innerHeight + 0.5 && box.left >= 0 && box.right <= document.documentElement.clientWidth + 0.5;
-          return inView ? [] : [`#${control.id} ${part.className || part.localName} at ${Math.round(box.top)}..${Math.round(box.bottom)}, bar ends ${Math.round(bar.bottom)}`];
+          const rect = part.getBoundingClientRect();
+          const inView = rect.top >= bar.bottom - 0.5 && rect.bottom <= innerHeight + 0.5 && rect.left >= 0 && rect.right <= document.documentElement.clientWidth + 0.5;
+          return inView ? [] : [`#${field.id} ${part.className || part.localName} at ${Math.round(rect.top)}..${Math.round(rect.bottom)}, bar ends ${Math.round(bar.bottom)}`];
         });
       })),
     );
@@ -389,6 +398,25 @@ test.describe('error-summary links at 200% zoom and phone widths', () => {
         await page.setViewportSize({ width, height });
         await submitEmpty(page, code);
         expect(await fieldPartsHidden(page), `at ${width} x ${height}`).toEqual([]);
+      }
+    });
+  }
+});
+
+test.describe('error-summary links without JavaScript', () => {
+  test.use({ ...zoomed200, javaScriptEnabled: false });
+
+  // The scripts that help with JavaScript on are absent: the browser's own jump to the link's target
+  // must still show the label, hint and message below the exit bar.
+  for (const code of ['en', 'ur', 'pa']) {
+    test(`${code}: following a summary link shows its field's label, hint and message below the exit bar`, async ({ page }) => {
+      test.setTimeout(120_000);
+      for (const { width, height } of [{ width: 640, height: 400 }, { width: 360, height: 640 }]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`/${code}/callback/`);
+        await page.locator('button[type="submit"]').click();
+        await expect(page.locator('[data-error-summary]')).toBeVisible();
+        expect(await fieldPartsHidden(page, false), `at ${width} x ${height}`).toEqual([]);
       }
     });
   }

@@ -46,6 +46,13 @@ export interface CallbackFormProps {
 }
 
 const fieldId = (field: CallbackField) => `callback-${field}`;
+/**
+ * The id of a field's whole box (label or legend, hint, error, control). The error summary links
+ * here, so that without JavaScript the browser scrolls the label and hint into view below the exit
+ * bar, not only the control; the next Tab then reaches the control. With JavaScript the link also
+ * focuses the control.
+ */
+const fieldBoxId = (field: CallbackField) => `${fieldId(field)}-field`;
 const accessKeys = { bsl: 'callbackForm.accessBsl', 'relay-uk': 'callbackForm.accessRelayUk', 'easy-read': 'callbackForm.accessEasyRead' } as const;
 const topicKeys = {
   'safe-at-home': 'callbackForm.topicSafeAtHome',
@@ -228,7 +235,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
       </p>
     ) : null;
   const group = (field: CallbackField, legend: string, children: ReactNode, hint?: string) => (
-    <div className={messageOf(field) ? 'field field--error' : 'field'}>
+    <div id={fieldBoxId(field)} className={messageOf(field) ? 'field field--error' : 'field'}>
       <fieldset aria-describedby={describedBy(field, Boolean(hint))}>
         <legend>{legend}</legend>
         {hint && (
@@ -263,7 +270,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
       </div>,
     );
   const textField = (field: 'askFor' | 'ifSomeoneElseAnswers' | 'safeWord' | 'language', label: string, hint?: string, maxLength = 60) => (
-    <div className={messageOf(field) ? 'field field--error' : 'field'}>
+    <div id={fieldBoxId(field)} className={messageOf(field) ? 'field field--error' : 'field'}>
       <label htmlFor={fieldId(field)}>{label}</label>
       {hint && (
         <p className="hint" id={`${fieldId(field)}-hint`}>
@@ -297,7 +304,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
               <ul>
                 {failed.map((field) => (
                   <li key={field}>
-                    <a href={`#${fieldId(field)}`} onClick={(event) => showField(event, field)}>
+                    <a href={`#${fieldBoxId(field)}`} onClick={(event) => showField(event, field)}>
                       {messageOf(field)}
                     </a>
                   </li>
@@ -310,7 +317,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
 
       <input type="hidden" defaultValue={defaults.submissionToken} {...register('submissionToken')} />
 
-      <div className={messageOf('phone') ? 'field field--error' : 'field'}>
+      <div id={fieldBoxId('phone')} className={messageOf('phone') ? 'field field--error' : 'field'}>
         <label htmlFor={fieldId('phone')}>{s['callbackForm.phoneLabel']}</label>
         <p className="hint" id={`${fieldId('phone')}-hint`}>
           {s['callbackForm.phoneHint']}
@@ -382,7 +389,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
         s['callbackForm.topicsLegend'],
         <div className="choices">{topics.map((topic, i) => choice('topics', 'checkbox', topic, s[topicKeys[topic]], register('topics'), i === 0))}</div>,
       )}
-      <div className={messageOf('message') ? 'field field--error' : 'field'}>
+      <div id={fieldBoxId('message')} className={messageOf('message') ? 'field field--error' : 'field'}>
         <label htmlFor={fieldId('message')}>{s['callbackForm.messageLabel']}</label>
         <p className="hint" id={`${fieldId('message')}-hint`}>
           {s['callbackForm.messageHint']}
