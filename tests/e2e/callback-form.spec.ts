@@ -318,7 +318,7 @@ test('the callback page\'s policy allows exactly the inline scripts the build em
 });
 
 for (const { code, dir } of locales) {
-  test(`${code}: on a phone every safe time reads in order, its first time first`, async ({ page }) => {
+  test(`${code}: on a phone every safe time reads in order, its first time first`, { tag: '@own-widths' }, async ({ page }) => {
     test.setTimeout(120_000);
     for (const width of [320, 360, 414]) {
       await page.setViewportSize({ width, height: 640 });
@@ -392,7 +392,7 @@ test.describe('error-summary links at 200% zoom and phone widths', () => {
   test.use(zoomed200);
 
   for (const { code } of locales) {
-    test(`${code}: every summary link shows its field's label, hint and message in full, below the exit bar`, async ({ page }) => {
+    test(`${code}: every summary link shows its field's label, hint and message in full, below the exit bar`, { tag: '@own-widths' }, async ({ page }) => {
       test.setTimeout(180_000);
       for (const { width, height } of [{ width: 640, height: 400 }, { width: 320, height: 640 }, { width: 360, height: 640 }, { width: 414, height: 640 }]) {
         await page.setViewportSize({ width, height });
@@ -409,7 +409,7 @@ test.describe('error-summary links without JavaScript', () => {
   // The scripts that help with JavaScript on are absent: the browser's own jump to the link's target
   // must still show the label, hint and message below the exit bar.
   for (const code of ['en', 'ur', 'pa']) {
-    test(`${code}: following a summary link shows its field's label, hint and message below the exit bar`, async ({ page }) => {
+    test(`${code}: following a summary link shows its field's label, hint and message below the exit bar`, { tag: '@own-widths' }, async ({ page }) => {
       test.setTimeout(120_000);
       for (const { width, height } of [{ width: 640, height: 400 }, { width: 360, height: 640 }]) {
         await page.setViewportSize({ width, height });
@@ -423,7 +423,7 @@ test.describe('error-summary links without JavaScript', () => {
 });
 
 for (const { code } of locales) {
-  test(`${code}: a failed submit puts "Error:" in the title, with JavaScript on as with it off`, async ({ page, browser, baseURL }) => {
+  test(`${code}: a failed submit puts "Error:" in the title, with JavaScript on as with it off`, { tag: '@own-widths' }, async ({ page, browser, baseURL }) => {
     test.setTimeout(120_000);
     const ui = JSON.parse(readFileSync(`locales/${code}.json`, 'utf8')) as Record<string, string>;
     const errorTitle = ui['callbackPage.errorTitle']!.replace('{{title}}', ui['callbackPage.title']!);

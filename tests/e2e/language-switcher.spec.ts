@@ -47,7 +47,7 @@ async function linksOutOfReach(page: Page): Promise<string[]> {
 }
 
 for (const { code } of locales) {
-  test(`${code}: on a phone the open menu lies inside the screen, and Escape closes it`, async ({ page }) => {
+  test(`${code}: on a phone the open menu lies inside the screen, and Escape closes it`, { tag: '@own-widths' }, async ({ page }) => {
     test.setTimeout(120_000);
     for (const width of [320, 360, 414]) {
       await page.setViewportSize({ width, height: 640 });

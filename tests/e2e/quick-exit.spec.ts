@@ -179,7 +179,7 @@ test('back/forward cache: Back after an exit never shows the site, and a restore
 });
 
 for (const width of [320, 768, 1280, 1920]) {
-  test(`at ${width} px the exit stays in view and large enough after scrolling to the bottom`, async ({ page }) => {
+  test(`at ${width} px the exit stays in view and large enough after scrolling to the bottom`, { tag: '@own-widths' }, async ({ page }) => {
     await page.setViewportSize({ width, height: 640 });
     await page.goto(longPage);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -193,7 +193,7 @@ for (const width of [320, 768, 1280, 1920]) {
   });
 }
 
-test('a focused element is never hidden under the sticky exit bar, going back up the page', async ({ page }) => {
+test('a focused element is never hidden under the sticky exit bar, going back up the page', { tag: '@own-widths' }, async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 560 });
   await page.goto(longPage);
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -218,7 +218,7 @@ test('the exit is not printed', async ({ page }) => {
   await expect(page.locator('a[data-quick-exit]')).toBeHidden();
 });
 
-test('Arabic: the exit sits at the left of a right-to-left page, in Arabic, and works the same', async ({ page, context }) => {
+test('Arabic: the exit sits at the left of a right-to-left page, in Arabic, and works the same', { tag: '@own-widths' }, async ({ page, context }) => {
   const { exitRequests } = await standInPages(context);
   const ar = strings.ar!;
   await page.setViewportSize({ width: 800, height: 600 });
@@ -240,7 +240,7 @@ test.describe('the exit bar leaves the content room', () => {
   test.use(zoomed200);
 
   for (const { code } of locales) {
-    test(`${code}: at 200% zoom and phone widths the bar is slim, and the exit stays in reach`, async ({ page }) => {
+    test(`${code}: at 200% zoom and phone widths the bar is slim, and the exit stays in reach`, { tag: '@own-widths' }, async ({ page }) => {
       test.setTimeout(120_000);
       // The largest share of the height the bar may take: a tenth at 200% zoom, less on a phone.
       for (const { width, height, most } of [{ width: 640, height: 400, most: 40 }, { width: 320, height: 640, most: 52 }, { width: 360, height: 640, most: 52 }, { width: 414, height: 640, most: 52 }]) {

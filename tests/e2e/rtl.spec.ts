@@ -81,7 +81,7 @@ test('each script gets a font stack from the reader\'s system: Nastaliq for Urdu
 });
 
 for (const { code, dir } of locales) {
-  test(`${code}: on a phone the breadcrumb chevrons point along the line of reading, and Latin terms keep their shape`, async ({ page }) => {
+  test(`${code}: on a phone the breadcrumb chevrons point along the line of reading, and Latin terms keep their shape`, { tag: '@own-widths' }, async ({ page }) => {
     test.setTimeout(120_000);
     for (const width of [320, 360, 414]) {
       await page.setViewportSize({ width, height: 640 });
