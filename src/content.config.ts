@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { serviceSchema, serviceTranslationSchema } from './content/service-schema.ts';
 import { translationRecordSchema } from './content/translation-record.ts';
+import { isoDateSchema } from './content/iso-date.ts';
 
 /** Fields every page of long-form content has, in any language. */
 const pageBase = z.object({
@@ -10,7 +11,7 @@ const pageBase = z.object({
   /** One sentence for search results and the page's meta description. */
   description: z.string().min(1),
   /** When a person last checked the content is right. Shown on the page. */
-  lastReviewed: z.coerce.date(),
+  lastReviewed: isoDateSchema,
   /** False while any fact on the page is not yet in shared/FACTS.md or checked by staff. Listed by content:status. */
   verified: z.boolean().default(true),
 });
@@ -30,10 +31,10 @@ export const guidanceSchema = pageBase.extend({
 export type Guidance = z.infer<typeof guidanceSchema>;
 
 /**
- * A calendar date written YYYY-MM-DD in front matter. YAML may read it as a Date at UTC midnight;
+ * A calendar date written YYYY-MM-DD in front matter (any other form is an error: iso-date.ts);
  * it is kept as "YYYY-MM-DD" text so it means the same day wherever the site is built or read.
  */
-const calendarDate = z.coerce.date().transform((date) => date.toISOString().slice(0, 10));
+const calendarDate = isoDateSchema.transform((date) => date.toISOString().slice(0, 10));
 
 /**
  * Awareness campaigns: src/content/campaigns/<lang>/<slug>.md, the same slug in every language.

@@ -1,0 +1,26 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { contentErrors } from './content-errors.ts';
+
+/**
+ * Stops `astro build`, `dev` and `check` before Astro reads the content when staff wrote a date in
+ * another form than YYYY-MM-DD, broke the YAML, or left a translation without its English page.
+ * It runs at config setup because Astro's own content sync comes next and would print a stack
+ * trace with the wrong line. Each problem is printed as one sentence naming file, field and line.
+ */
+export function contentErrorsCheck(): AstroIntegration {
+  return {
+    name: 'content-errors',
+    hooks: {
+      'astro:config:setup': ({ logger }) => {
+        const errors = contentErrors(fileURLToPath(new URL('.', import.meta.url)));
+        if (errors.length === 0) return;
+        for (const error of errors) logger.error(error.message);
+        const stop = new Error(`${errors.length} content error(s) in src/content: fix the lines above, then build again.`);
+        // Staff read this; a stack trace would only hide the sentences above.
+        stop.stack = stop.message;
+        throw stop;
+      },
+    },
+  };
+}
