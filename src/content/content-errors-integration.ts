@@ -7,13 +7,14 @@ import { contentErrors } from './content-errors.ts';
  * another form than YYYY-MM-DD, broke the YAML, or left a translation without its English page.
  * It runs at config setup because Astro's own content sync comes next and would print a stack
  * trace with the wrong line. Each problem is printed as one sentence naming file, field and line.
+ * `contentRoot` is src/content; tests give a folder of their own.
  */
-export function contentErrorsCheck(): AstroIntegration {
+export function contentErrorsCheck(contentRoot = fileURLToPath(new URL('.', import.meta.url))): AstroIntegration {
   return {
     name: 'content-errors',
     hooks: {
       'astro:config:setup': ({ logger }) => {
-        const errors = contentErrors(fileURLToPath(new URL('.', import.meta.url)));
+        const errors = contentErrors(contentRoot);
         if (errors.length === 0) return;
         for (const error of errors) logger.error(error.message);
         const stop = new Error(`${errors.length} content error(s) in src/content: fix the lines above, then build again.`);

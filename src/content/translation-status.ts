@@ -5,7 +5,7 @@
  */
 import { byReviewPriority } from './review-priority.ts';
 
-/** The translation record a translated page keeps in its front matter (see src/content.config.ts). */
+/** The translation record a translated page keeps in its front matter (see src/content/page-schemas.ts). */
 export interface TranslationRecord {
   of: string;
   sourceHash: string;
