@@ -30,7 +30,7 @@ const quoteHint =
   'If a value has a colon (:), or starts with a quote mark or #, put the whole value in double quotes, for example title: "Safety: first steps".';
 
 /** What a zod type name means to staff. */
-const kinds: Record<string, string> = { string: 'text', boolean: 'true or false', number: 'a number', object: 'a list of fields', array: 'a list' };
+const kinds: Record<string, string> = { string: 'text', boolean: 'true or false', number: 'a number', int: 'a whole number', object: 'a list of fields', array: 'a list' };
 
 /** One sentence for one broken rule, given the text staff wrote (undefined when the field is absent). */
 function explain(issue: z.core.$ZodIssue, field: string, written: string | undefined): string {
@@ -39,6 +39,7 @@ function explain(issue: z.core.$ZodIssue, field: string, written: string | undef
   if (issue.code === 'invalid_type') return `${was}, but it must be ${kinds[issue.expected] ?? issue.expected}`;
   if (issue.code === 'too_small') return `${field} is empty: write it in`;
   if (issue.code === 'invalid_value') return `${was}, but it must be one of: ${issue.values.map(String).join(', ')}`;
+  if (field.endsWith('sourceHash')) return `${was}, but it must be the 64 letters and digits that npm run content:status -- --hash <English file> prints`;
   if (issue.code === 'invalid_format' && issue.format === 'regex') return `${was}, which is not in the right form`;
   return `${was}: ${issue.message}`;
 }

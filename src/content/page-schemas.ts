@@ -54,7 +54,7 @@ export const campaignSchema = pageBase
     end: calendarDate,
     translation: translationRecord.optional(),
   })
-  .refine((c) => c.end >= c.start, { message: 'end must be on or after start', path: ['end'] });
+  .refine((c) => c.end >= c.start, { message: 'the last day of the campaign must be the same day as start or later', path: ['end'] });
 
 export type Campaign = z.infer<typeof campaignSchema>;
 

@@ -45,6 +45,13 @@ describe('contentErrors', () => {
     ]);
   });
 
+  it('an end before the start says what end must be', () => {
+    const root = contentFolder({ 'campaigns/en/days.md': campaign('2026-11-25', '2026-11-01') });
+    expect(contentErrors(root, '').map((e) => e.message)).toEqual([
+      'campaigns/en/days.md, line 6: end is "2026-11-01": the last day of the campaign must be the same day as start or later.',
+    ]);
+  });
+
   it('a date that is not a real day (2026-02-30) is an error too', () => {
     const root = contentFolder({ 'campaigns/en/days.md': campaign('2026-02-30', '2026-12-10') });
     expect(contentErrors(root, '')).toMatchObject([{ line: 5, field: 'start' }]);
@@ -84,6 +91,16 @@ describe('contentErrors', () => {
     expect(contentErrors(root, '').map((e) => e.message)).toEqual([
       'guidance/en/first.md, line 2: description is missing: add a line "description: …".',
       'guidance/en/first.md, line 4: easyRead is "sometimes", but it must be true or false.',
+    ]);
+  });
+
+  it('a wrong sourceHash says where to get the right one', () => {
+    const root = contentFolder({
+      'guidance/en/first.md': guidance('First'),
+      'guidance/pl/first.md': '---\ntitle: Pierwsze\ndescription: x\nlastReviewed: 2026-11-02\ntranslation:\n  of: first\n  sourceHash: 3f1c\n  machineDrafted: true\n---\n',
+    });
+    expect(contentErrors(root, '').map((e) => e.message)).toEqual([
+      'guidance/pl/first.md, line 7: translation.sourceHash is "3f1c", but it must be the 64 letters and digits that npm run content:status -- --hash <English file> prints.',
     ]);
   });
 
