@@ -1,4 +1,5 @@
 import type { AstroIntegration } from 'astro';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentErrors } from './content-errors.ts';
 
@@ -21,6 +22,14 @@ export function contentErrorsCheck(contentRoot = fileURLToPath(new URL('.', impo
         // Staff read this; a stack trace would only hide the sentences above (Astro prints none when empty).
         stop.stack = '';
         throw stop;
+      },
+      // While `npm run dev` runs, each saved content file is checked again, so the terminal says the
+      // same sentence as the build would, beside Astro's own message.
+      'astro:server:setup': ({ server, logger }) => {
+        server.watcher.on('all', (_event, path) => {
+          if (!resolve(path).startsWith(resolve(contentRoot)) || !/\.(md|yaml)$/.test(path)) return;
+          for (const error of contentErrors(contentRoot)) logger.error(error.message);
+        });
       },
     },
   };

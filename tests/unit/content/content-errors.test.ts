@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contentErrors } from '../../../src/content/content-errors.ts';
 import { contentErrorsCheck } from '../../../src/content/content-errors-integration.ts';
@@ -157,6 +158,17 @@ describe('the build stops before Astro reads broken content', () => {
     const { logger, run } = setup(contentFolder({ 'guidance/en/first.md': guidance('First steps') }));
     expect(run).not.toThrow();
     expect(logger.error).not.toHaveBeenCalled();
+  });
+
+  it('while npm run dev runs, saving a broken content file prints its sentence', () => {
+    const root = contentFolder({ 'guidance/en/first.md': guidance('First steps') });
+    const logger = { error: vi.fn() };
+    const watcher = new EventEmitter();
+    const hook = contentErrorsCheck(root).hooks['astro:server:setup'] as unknown as (options: { server: { watcher: EventEmitter }; logger: typeof logger }) => void;
+    hook({ server: { watcher }, logger });
+    writeFileSync(join(root, 'guidance/en/first.md'), guidance('Safety: first steps'));
+    watcher.emit('all', 'change', join(root, 'guidance/en/first.md'));
+    expect(logger.error).toHaveBeenCalledWith(expect.stringMatching(/guidance\/en\/first\.md, line 2: the title line is not valid YAML/));
   });
 
   it("the site's own content has no errors", () => {
