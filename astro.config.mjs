@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
 import { contentStatusSummary } from './src/content/status-summary-integration.ts';
 import { translationChecks } from './src/content/translation-checks-integration.ts';
+import { contentErrorsCheck } from './src/content/content-errors-integration.ts';
 import { parseOrganisation } from './src/content/organisation-schema.ts';
 import { easyReadPicturesPlugin } from './src/content/easy-read-pictures-plugin.ts';
 import { placeholdersPlugin } from './src/content/placeholders-plugin.ts';
@@ -84,6 +85,7 @@ export default defineConfig({
   // sees each person's address rather than the proxy's (README: "Running in production").
   security: { checkOrigin: false, allowedDomains: publicDomains() },
   integrations: [
+    contentErrorsCheck(),
     react(),
     sitemap({
       filter: (page) => new URL(page).pathname !== '/',

@@ -12,7 +12,7 @@
  * plain sentence, never a stack trace.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -24,6 +24,7 @@ import { freshForMonths, staleEntries } from '../content/service-freshness.ts';
 import { describeTermWarning, readTermbase, termbaseTable, termWarnings, type TermWarning } from '../content/termbase.ts';
 import { servicePairs, translatedPagePairs } from '../content/translation-checks.ts';
 import { contentStatus, summaryLine, type ContentStatus } from '../content/translation-status.ts';
+import { contentErrors } from '../content/content-errors.ts';
 
 const usage = 'Usage: npm run content:status [-- --json] [-- --lang <code>] [-- --today YYYY-MM-DD] [-- --hash <file>] [-- --terms]';
 
@@ -75,6 +76,7 @@ function formatReport({ languages, unverified }: ContentStatus, terms: readonly 
     for (const page of language.pages) {
       const name = `${page.collection}/${page.slug}`;
       if (page.state === 'outdated') lines.push(`      outdated:     ${name} (${page.reason})`);
+      if (page.state === 'no-record') lines.push(`      no translation record: ${name} (readers see no notice; add the record so changes to the English are caught)`);
       if (page.state === 'missing') lines.push(`      missing:      ${name} (shown in English with a notice)`);
       if (page.unreviewed) lines.push(`      not reviewed: ${name}`);
     }
@@ -123,6 +125,10 @@ function main(): void {
     return;
   }
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new UsageError(`--today must be a date written YYYY-MM-DD.`);
+
+  // The report would stop at the first of these with a less helpful message, so they come first.
+  const errors = contentErrors(values.root, `${relative(process.cwd(), values.root) || '.'}/`);
+  if (errors.length) throw new Error(['these files must be fixed first:', ...errors.map((e) => `  ${e.message}`)].join('\n'));
 
   const languages = values.lang ? [values.lang] : localeCodes;
   const servicesDir = resolve(values.root, 'services');

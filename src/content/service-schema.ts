@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { translationRecordSchema } from './translation-record.ts';
+import { isoDateSchema } from './iso-date.ts';
 
 /** Who a service is for. A service with none listed is open to anyone. */
 export const audiences = [
@@ -23,7 +24,7 @@ const checkedEntryBase = z.object({
   /** One or two plain sentences: what the service does, for whom. */
   description: z.string().min(1),
   /** The day a person last checked the entry against the service itself. Shown as "last checked". */
-  lastVerified: z.coerce.date(),
+  lastVerified: isoDateSchema,
   /** False while any detail is not in shared/FACTS.md or confirmed with the service. Listed by content:status. */
   verified: z.boolean(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from './iso-date.ts';
 
 /**
  * The record every translation keeps (a guidance page's or campaign's front matter, a service
@@ -12,5 +13,5 @@ export const translationRecordSchema = z.object({
   /** True when a machine drafted it; false only after a person has reviewed it. */
   machineDrafted: z.boolean(),
   reviewedBy: z.string().optional(),
-  reviewedOn: z.coerce.date().optional(),
+  reviewedOn: isoDateSchema.optional(),
 });

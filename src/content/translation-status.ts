@@ -5,7 +5,7 @@
  */
 import { byReviewPriority } from './review-priority.ts';
 
-/** The translation record a translated page keeps in its front matter (see src/content.config.ts). */
+/** The translation record a translated page keeps in its front matter (see src/content/page-schemas.ts). */
 export interface TranslationRecord {
   of: string;
   sourceHash: string;
@@ -28,7 +28,8 @@ export interface ContentFile {
 }
 
 /** Where one page stands in one language. */
-export type PageState = 'up-to-date' | 'outdated' | 'missing';
+/** "no-record": translated, but without the record that says from which English version (staff fix it; readers see no notice). */
+export type PageState = 'up-to-date' | 'outdated' | 'missing' | 'no-record';
 
 /** One page in one language. */
 export interface PageStatus {
@@ -45,7 +46,7 @@ export interface PageStatus {
 export interface LanguageStatus {
   lang: string;
   pages: PageStatus[];
-  counts: { upToDate: number; outdated: number; missing: number; unreviewed: number };
+  counts: { upToDate: number; outdated: number; missing: number; noRecord: number; unreviewed: number };
 }
 
 /** The whole report. */
@@ -57,14 +58,15 @@ export interface ContentStatus {
 
 /**
  * The state of a translation against the English file it should follow. A translation without a
- * record, or recorded against another page, cannot be shown to be current, so it counts as outdated.
+ * record is "no-record": nobody can tell whether the English changed, so staff are told to add the
+ * record and readers are not told it is outdated. One recorded against another page is outdated.
  */
 export function translationState(
   record: TranslationRecord | undefined,
   slug: string,
   englishHash: string,
 ): { state: Exclude<PageState, 'missing'>; reason?: string } {
-  if (!record) return { state: 'outdated', reason: 'no translation record in the front matter' };
+  if (!record) return { state: 'no-record', reason: 'no translation record: add one (see src/content/README.md)' };
   if (record.of !== slug) return { state: 'outdated', reason: `the record says it translates "${record.of}"` };
   if (record.sourceHash !== englishHash) return { state: 'outdated', reason: 'the English page changed since it was translated' };
   return { state: 'up-to-date' };
@@ -132,6 +134,7 @@ export function contentStatus(
         upToDate: count((p) => p.state === 'up-to-date'),
         outdated: count((p) => p.state === 'outdated'),
         missing: count((p) => p.state === 'missing'),
+        noRecord: count((p) => p.state === 'no-record'),
         unreviewed: count((p) => p.unreviewed),
       },
     };
@@ -145,6 +148,8 @@ export function contentStatus(
 
 /** One line for one language, as the build prints it. */
 export function summaryLine(status: LanguageStatus, englishName: string): string {
-  const { upToDate, outdated, missing, unreviewed } = status.counts;
-  return `${status.lang.padEnd(3)} ${englishName.padEnd(11)} ${upToDate} up to date, ${outdated} outdated, ${missing} missing, ${unreviewed} not reviewed`;
+  const { upToDate, outdated, missing, noRecord, unreviewed } = status.counts;
+  // Only when there are some, so the usual line stays short.
+  const unrecorded = noRecord ? `, ${noRecord} with no translation record` : '';
+  return `${status.lang.padEnd(3)} ${englishName.padEnd(11)} ${upToDate} up to date, ${outdated} outdated, ${missing} missing${unrecorded}, ${unreviewed} not reviewed`;
 }

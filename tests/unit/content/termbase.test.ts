@@ -76,11 +76,13 @@ describe('content:status with the termbase, --lang and mistakes', () => {
   const root = mkdtempSync(join(tmpdir(), 'content-status-'));
   for (const lang of ['en', 'pl', 'ro']) mkdirSync(join(root, 'guidance', lang), { recursive: true });
   mkdirSync(join(root, 'services'));
-  writeFileSync(join(root, 'guidance/en/help-now.md'), '---\ntitle: Help now\n---\n\nDomestic abuse is never your fault.\n');
-  writeFileSync(join(root, 'guidance/en/about.md'), '---\ntitle: About\n---\n\nAbout us.\n');
-  writeFileSync(join(root, 'guidance/en/cover-your-tracks.md'), '---\ntitle: Cover your tracks\n---\n\nTracks.\n');
-  writeFileSync(join(root, 'guidance/pl/help-now.md'), '---\ntitle: Pomoc\n---\n\nPrzemoc w rodzinie nigdy nie jest twoją winą.\n');
-  writeFileSync(join(root, 'guidance/ro/help-now.md'), '---\ntitle: Ajutor\n---\n\nViolența domestică nu este vina ta.\n');
+  // Every page needs the fields the build requires (content-errors.ts), or content:status stops first.
+  const fields = 'description: A page.\nlastReviewed: 2026-11-02\n';
+  writeFileSync(join(root, 'guidance/en/help-now.md'), `---\ntitle: Help now\n${fields}---\n\nDomestic abuse is never your fault.\n`);
+  writeFileSync(join(root, 'guidance/en/about.md'), `---\ntitle: About\n${fields}---\n\nAbout us.\n`);
+  writeFileSync(join(root, 'guidance/en/cover-your-tracks.md'), `---\ntitle: Cover your tracks\n${fields}---\n\nTracks.\n`);
+  writeFileSync(join(root, 'guidance/pl/help-now.md'), `---\ntitle: Pomoc\n${fields}---\n\nPrzemoc w rodzinie nigdy nie jest twoją winą.\n`);
+  writeFileSync(join(root, 'guidance/ro/help-now.md'), `---\ntitle: Ajutor\n${fields}---\n\nViolența domestică nu este vina ta.\n`);
   const run = (...args: string[]) => spawnSync(process.execPath, ['src/cli/content-status.ts', '--root', root, ...args], { encoding: 'utf8' });
 
   it('lists what to review first: help now, then cover your tracks, then the rest', () => {
@@ -116,7 +118,8 @@ describe('content:status with the termbase, --lang and mistakes', () => {
     writeFileSync(join(root, 'services', 'broken.yaml'), 'name: Broken\n');
     const result = run();
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^content:status: broken.yaml: description: /);
+    expect(result.stderr).toMatch(/^content:status: these files must be fixed first:$/m);
+    expect(result.stderr).toMatch(/services\/broken\.yaml, line 1: description is missing: add a line "description: …"\./);
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });

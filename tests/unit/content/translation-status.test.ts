@@ -30,21 +30,20 @@ describe('contentStatus with the fixture pages', () => {
     expect(stateOf(status, 'ar', 'delta')).toMatchObject({ state: 'missing', unreviewed: false });
   });
 
-  it('a translation without a record cannot be shown current, so it is outdated', () => {
-    expect(stateOf(status, 'ar', 'epsilon')).toMatchObject({ state: 'outdated', reason: 'no translation record in the front matter' });
+  it('a translation without a record is "no translation record" for staff, never outdated', () => {
+    expect(stateOf(status, 'ar', 'epsilon')).toMatchObject({ state: 'no-record', reason: expect.stringMatching(/^no translation record/) });
   });
 
-  it('English pages are the source: all up to date; a translation with no English page is not listed', () => {
+  it('English pages are the source: all up to date', () => {
     const english = status.languages.find((l) => l.lang === 'en')!;
-    expect(english.counts).toEqual({ upToDate: 6, outdated: 0, missing: 0, unreviewed: 0 });
-    expect(stateOf(status, 'ar', 'orphan')).toBeUndefined();
+    expect(english.counts).toEqual({ upToDate: 6, outdated: 0, missing: 0, noRecord: 0, unreviewed: 0 });
   });
 
   it('counts each state and lists unverified pages', () => {
     const arabic = status.languages.find((l) => l.lang === 'ar')!;
-    // alpha, gamma up to date; beta, epsilon outdated; delta and the campaign missing; beta and epsilon and gamma unreviewed.
-    expect(arabic.counts).toEqual({ upToDate: 2, outdated: 2, missing: 2, unreviewed: 3 });
-    expect(summaryLine(arabic, 'Arabic')).toBe('ar  Arabic      2 up to date, 2 outdated, 2 missing, 3 not reviewed');
+    // alpha, gamma up to date; beta outdated; epsilon no record; delta and the campaign missing; beta and epsilon and gamma unreviewed.
+    expect(arabic.counts).toEqual({ upToDate: 2, outdated: 1, missing: 2, noRecord: 1, unreviewed: 3 });
+    expect(summaryLine(arabic, 'Arabic')).toBe('ar  Arabic      2 up to date, 1 outdated, 2 missing, 1 with no translation record, 3 not reviewed');
     expect(status.unverified).toEqual([{ collection: 'campaigns', lang: 'en', slug: 'event' }]);
   });
 
@@ -70,7 +69,8 @@ describe('npm run content:status', () => {
   it('prints a line per language and names the pages that need work', () => {
     const text = run();
     // The pages above, plus the two Arabic service descriptions: one up to date, one outdated.
-    expect(text).toContain('ar  Arabic      3 up to date, 3 outdated, 2 missing, 4 not reviewed');
+    expect(text).toContain('ar  Arabic      3 up to date, 2 outdated, 2 missing, 1 with no translation record, 4 not reviewed');
+    expect(text).toMatch(/no translation record: guidance\/epsilon \(readers see no notice/);
     expect(text).toMatch(/outdated: +services\/checked-long-ago/);
     expect(text).toMatch(/not reviewed: +services\/checked-recently/);
     expect(text).toMatch(/outdated: +guidance\/beta \(the English page changed since it was translated\)/);
