@@ -21,7 +21,10 @@ const withChanges = (change: (org: Organisation) => void): Organisation => {
   return copy;
 };
 const body = (path: string) => readFileSync(path, 'utf8').replace(/^---[\s\S]*?---/, '');
-const render = (path: string, org = shipped) => markdownToHtml(body(path), { hastPlugins: [placeholdersPlugin(org), phoneLinksPlugin] }).html;
+// One plugin per profile: making it reads and checks every language's UI strings.
+const plugins = new WeakMap<typeof shipped, ReturnType<typeof placeholdersPlugin>>();
+const pluginFor = (org: typeof shipped) => plugins.get(org) ?? plugins.set(org, placeholdersPlugin(org)).get(org)!;
+const render = (path: string, org = shipped) => markdownToHtml(body(path), { hastPlugins: [pluginFor(org), phoneLinksPlugin] }).html;
 const plain = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 
 /** Every Markdown page of every language: guidance and campaigns. */

@@ -14,9 +14,9 @@ const withChanges = (change: (org: Organisation) => void): Organisation => {
   change(copy);
   return copy;
 };
-const render = (markdown: string, org = shipped, path?: string) =>
-  markdownToHtml(markdown, { hastPlugins: [placeholdersPlugin(org), phoneLinksPlugin], ...(path && { fileURL: new URL(`file:///site/${path}`) }) }).html;
 const uiStrings = readUiStringsFromDisk();
+const render = (markdown: string, org = shipped, path?: string) =>
+  markdownToHtml(markdown, { hastPlugins: [placeholdersPlugin(org, uiStrings), phoneLinksPlugin], ...(path && { fileURL: new URL(`file:///site/${path}`) }) }).html;
 const valuesIn = (lang: LocaleCode, org = shipped) => inlineValues(org, lang, uiStrings[lang]);
 /** The phrase {{name}} becomes on a page in `lang`. */
 const phrase = (name: 'firstContact' | 'regularContact', lang: LocaleCode, org = shipped) => fillInline(`{{${name}}}`, valuesIn(lang, org)).map((s) => ('text' in s ? s.text : '')).join('');
