@@ -16,7 +16,7 @@ test('every guidance page and the services directory are in the sitemap in every
 test("guidance states the landlord's promises from organisation.yaml", async ({ page }) => {
   const days = organisation.promises.firstContactWorkingDays;
   await page.goto('/en/how-we-can-help/');
-  await expect(page.getByRole('main')).toContainText(`We will contact you within ${days} working ${days === 1 ? 'day' : 'days'}.`);
+  await expect(page.getByRole('main')).toContainText(`If you choose a time within ${days} working ${days === 1 ? 'day' : 'days'}, we will contact you by then`);
   await expect(page.getByRole('main').locator(`a[href="tel:${organisation.phone.replace(/\s/g, '')}"]`)).toHaveText(organisation.phone);
   await expect(page.getByRole('main')).not.toContainText('{{');
 });

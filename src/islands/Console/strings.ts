@@ -1,7 +1,5 @@
-import { staffKeys, type StaffKey } from '../../i18n/staff-schema.ts';
-
-/** Every staff key the console shows (all but the sign-in, enrolment and home pages' own). */
-export const consoleKeys = (Object.keys(staffKeys) as StaffKey[]).filter((k) => !/^(signIn|enrol|home)\./.test(k));
+// Types only: the staff schema (zod) stays on the server, out of every page's JavaScript.
+import type { StaffKey } from '../../i18n/staff-schema.ts';
 
 /** The console's strings, translated by the page and passed in. */
 export type ConsoleStrings = Record<StaffKey, string>;
