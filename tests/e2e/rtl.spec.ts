@@ -40,7 +40,8 @@ test('the reading-order check finds numbers, names and references drawn out of o
     const main = document.querySelector('main')!;
     main.insertAdjacentHTML(
       'beforeend',
-      '<p id="bare">اتصل بالرقم 0808 2000 247 الآن. خدمة 999 BSL. المرجع CB-7K3Q-9XPM. مجتمع LGBT+ هنا.</p>' +
+      // One piece a line, so that wrapping at phone width cannot split a piece across lines.
+      '<div id="bare"><p>اتصل بالرقم 0808 2000 247 الآن.</p><p>خدمة 999 BSL.</p><p>المرجع CB-7K3Q-9XPM.</p><p>مجتمع LGBT+ هنا.</p></div>' +
         '<p id="isolated">اتصل بالرقم <a href="tel:08082000247" dir="ltr" class="phone">0808 2000 247</a> الآن. خدمة <bdi>999 BSL</bdi>. عن طريق Relay UK. مجتمع <bdi>LGBT+</bdi> هنا.</p>',
     );
   });
