@@ -185,14 +185,18 @@ test('filtered and empty results pass axe, filtered in place and as posted', asy
   await page.getByLabel('Type of help', { exact: true }).selectOption({ label: 'Any' });
   await Promise.all([page.waitForURL(/#results-title$/), page.locator('service-directory form').evaluate((form: HTMLFormElement) => form.submit())]);
   await expect(page.locator('[data-service="mens-advice-line"] [data-language-help]')).toHaveText('In Urdu: this service gets you an interpreter.');
+  // The jump to the results leaves the form's links scrolled under the sticky exit bar, which axe's
+  // target-size rule counts as covered; a reader scrolls back up to them. Check the page from the top.
+  await page.evaluate(() => scrollTo(0, 0));
   await axe('posted, men and Urdu');
 });
 
-test('the Arabic directory has Arabic controls and marks the English descriptions', async ({ page }) => {
+test('the Arabic directory has Arabic controls and marks what is still English (a sample service\'s name)', async ({ page }) => {
   await page.goto('/ar/services/');
   await choose(page, true, { 'لمن هذه الخدمة؟': strings('ar')['services.forWomen']! }, strings('ar')['services.submit']);
   await expect(page.getByLabel('لمن هذه الخدمة؟', { exact: true })).toHaveValue('women');
-  await expect(page.locator('[data-service="local-sample-by-and-for-service"] p[lang="en"]')).toHaveCount(1);
+  await expect(page.locator('[data-service="local-sample-by-and-for-service"] h3[lang="en"]')).toHaveCount(1);
+  await expect(page.locator('[data-service="local-sample-by-and-for-service"] p[lang="en"]')).toHaveCount(0);
 });
 
 test('a translated service description is shown in the reader\'s language; the others stay English, marked, under the notice', async ({ page }) => {
