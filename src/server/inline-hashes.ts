@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import loadDirectiveScript from 'astro/runtime/client/load.prebuilt.js';
+import onlyDirectiveScript from 'astro/runtime/client/only.prebuilt.js';
 import islandScript from 'astro/runtime/server/astro-island.prebuilt.js';
 import islandScriptForDevelopment from 'astro/runtime/server/astro-island.prebuilt-dev.js';
 import { ISLAND_STYLES } from 'astro/runtime/server/astro-island-styles.js';
@@ -14,8 +15,12 @@ import { contentSecurityPolicy } from './security-headers.ts';
 
 const hashOf = (body: string) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`;
 
-/** The inline scripts Astro writes before an island: the client:load directive and the <astro-island> element (`npm run dev` uses its own copy). */
-export const islandScripts: readonly string[] = [loadDirectiveScript, islandScript, islandScriptForDevelopment];
+/**
+ * The inline scripts Astro writes before an island: the directive the page uses (client:load on the
+ * callback form, client:only on the staff console) and the <astro-island> element (`npm run dev` uses
+ * its own copy).
+ */
+export const islandScripts: readonly string[] = [loadDirectiveScript, onlyDirectiveScript, islandScript, islandScriptForDevelopment];
 
 /** The site's policy with Astro's island scripts and style allowed by hash, and no other inline script or style. */
 export const onDemandPagePolicy = contentSecurityPolicy

@@ -9,7 +9,8 @@ describe('onDemandPagePolicy', () => {
   it('allows Astro\'s own island scripts by hash, and nothing else inline', () => {
     expect(scriptSources()).toEqual(["'self'", ...islandScripts.map(hashOf)]);
     expect(islandScripts[0]).toContain('astro:load');
-    expect(islandScripts[1]).toContain('astro-island');
+    expect(islandScripts[1]).toContain('astro:only');
+    expect(islandScripts[2]).toContain('astro-island');
     expect(onDemandPagePolicy).not.toContain('unsafe-inline');
   });
 
