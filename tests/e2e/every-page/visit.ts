@@ -46,8 +46,11 @@ export async function visit(page: Page, path: string, lang: string, dir: 'ltr' |
   page.on('response', onResponse);
   page.on('request', onRequest);
   try {
-    // networkidle: an island or a late script still counts towards the weight and the origins.
-    await page.goto(path, { waitUntil: 'networkidle' });
+    await page.goto(path, { waitUntil: 'load' });
+    // An island fetches its component after the load event: wait until it has hydrated, so its
+    // scripts count towards the weight and the origins. (Not networkidle: its half-second wait on
+    // every page of every crawl cost minutes of CI.)
+    await page.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
     await Promise.all(bodies);
   } finally {
     page.off('response', onResponse);
