@@ -23,7 +23,7 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 const publicPort = 4431;
 const staffPort = 4432;
 const staffOrigin = `http://localhost:${staffPort}`;
-const canary = { phone: '07700 900999', e164: '+447700900999', askFor: 'Robin Canarybird', message: 'Canary message 7QX after six', note: 'Canary note rang twice 9KD' };
+const canary = { phone: '07700 900999', e164: '+447700900999', askFor: 'Robin Canarybird', message: 'Canary message 7QX after six', note: 'Canary note rang twice 9KD', handOver: 'CM-CANARY-4471', shareReason: 'Canary consent given on the call 3JW' };
 const shots = join(new URL('../../test-results/staff-console', import.meta.url).pathname);
 
 let server: RunningServer;
@@ -104,6 +104,8 @@ test('enrol, sign in, unlock with the file and the passkey, open, claim, attempt
   const page = await context.newPage();
   await addAuthenticator(page);
 
+  // Alex is on the team too (enrolled or not), so Sam can hand a case to Alex.
+  addStaff('Alex Khan', 'case');
   // Enrol from the address the CLI printed: registering the passkey signs Sam in.
   await page.goto(addStaff('Sam Patel', 'case'));
   await expect(page).toHaveURL(`${staffOrigin}/staff/enrol/`); // the token leaves the address bar
@@ -150,6 +152,11 @@ test('enrol, sign in, unlock with the file and the passkey, open, claim, attempt
 
   await page.getByRole('button', { name: 'Claim' }).click();
   await expect(page.getByRole('cell', { name: 'Claimed' })).toBeVisible();
+  // Let it go back to the team, then take it again.
+  await page.getByRole('button', { name: 'Release' }).click();
+  await expect(page.getByRole('cell', { name: 'Released' })).toBeVisible();
+  await page.getByRole('button', { name: 'Claim' }).click();
+  await expect(page.getByRole('button', { name: 'Release' })).toBeVisible();
   await page.getByRole('radio', { name: 'No answer' }).check();
   await page.getByLabel('Note (optional)').fill(canary.note);
   await page.getByRole('button', { name: 'Save the attempt' }).click();
@@ -163,13 +170,33 @@ test('enrol, sign in, unlock with the file and the passkey, open, claim, attempt
 
   await page.getByRole('button', { name: 'First contact made' }).click();
   await expect(page.getByRole('button', { name: 'Close' })).toBeVisible();
+
+  // Hand over and decide on sharing: each needs its words, and says so when they are missing.
+  await page.getByRole('button', { name: 'Hand over' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Give the case management reference.');
+  await page.getByLabel('Case management reference').fill(canary.handOver);
+  await page.getByRole('button', { name: 'Hand over' }).click();
+  await expect(page.getByRole('cell', { name: 'Handed over to case management' })).toBeVisible();
+  await page.getByRole('button', { name: 'Save the decision' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Give the reason for the decision.');
+  await page.getByRole('radio', { name: 'Share', exact: true }).check();
+  await page.getByLabel('Reason').fill(canary.shareReason);
+  await page.getByRole('button', { name: 'Save the decision' }).click();
+  await expect(page.getByRole('cell', { name: 'Decided to share' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: canary.shareReason })).toBeVisible(); // opened in the browser
+
   await page.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('button', { name: 'Reopen' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reopen' }).click();
+  await expect(page.getByRole('cell', { name: 'Reopened' })).toBeVisible();
+  // Reopened with Sam holding it; Sam gives it to Alex.
+  await page.getByLabel('Give it to').selectOption('Alex Khan');
+  await page.getByRole('button', { name: 'Reassign' }).click();
+  await expect(page.getByRole('cell', { name: 'Reassigned' })).toBeVisible();
 
   await page.getByRole('button', { name: 'Back to the queue' }).click();
   await page.setViewportSize({ width: 360, height: 800 });
-  await page.getByLabel('Status').selectOption('closed');
   await expect(page.getByRole('button', { name: `Open ${reference}` })).toBeVisible();
+  await expect(page.getByRole('row', { name: new RegExp(reference) })).toContainText('Alex Khan');
   await page.screenshot({ path: join(shots, 'queue-360.png'), fullPage: true });
 
   // The CLI opens the same note with the identity file.
@@ -180,15 +207,23 @@ test('enrol, sign in, unlock with the file and the passkey, open, claim, attempt
     ['intake', 'created'],
     ['Sam Patel', 'viewed'],
     ['Sam Patel', 'claimed'],
+    ['Sam Patel', 'released'],
+    ['Sam Patel', 'claimed'],
     ['Sam Patel', 'attempt-no-answer'],
     ['Sam Patel', 'contacted'],
+    ['Sam Patel', 'handed-over'],
+    ['Sam Patel', 'shared'],
     ['Sam Patel', 'closed'],
+    ['Sam Patel', 'reopened'],
+    ['Sam Patel', 'reassigned'],
   ]);
   expect(trail.find((e) => e.action === 'attempt-no-answer')!.detail).toBe(canary.note);
+  expect(trail.find((e) => e.action === 'handed-over')!.detail).toBe(canary.handOver);
+  expect(trail.find((e) => e.action === 'shared')!.detail).toBe(canary.shareReason);
 
   // Nothing the survivor or Sam wrote crossed the wire from the server, or sits in the database.
   await context.close();
-  const secrets = [canary.phone, canary.e164, canary.askFor, canary.message, canary.note, canary.phone.replace(' ', '')];
+  const secrets = [canary.phone, canary.e164, canary.askFor, canary.message, canary.note, canary.handOver, canary.shareReason, canary.phone.replace(' ', '')];
   expect(bodies.length).toBeGreaterThan(10);
   for (const body of bodies) for (const secret of secrets) expect(body).not.toContain(secret);
   const files = readdirSync(server.dataDir).filter((f) => f.startsWith('queue.db'));
