@@ -98,7 +98,7 @@ export function firstContactDue(
 /**
  * Working hours from `from` to `to`: the time between them that falls on working days, each counted
  * midnight to midnight (London time), as the due-by counts them, so one working day is 24 working
- * hours (23 or 25 on the days the clocks change). Zero when `to` is not after `from`.
+ * hours (UK clocks change on a Sunday, never a working day). Zero when `to` is not after `from`.
  */
 export function workingHoursBetween(from: Date, to: Date, region: BankHolidayRegion): number {
   const start = from.getTime();
