@@ -460,6 +460,16 @@ class SqliteCaseQueue implements CaseQueue {
 
   async reportRows(from: Date, to: Date): Promise<ReportCase[]> {
     const range = [from.getTime(), to.getTime()];
+    // One read transaction, so the cases and their events come from the same snapshot (WAL).
+    this.#db.exec('BEGIN');
+    try {
+      return this.#reportRows(range);
+    } finally {
+      this.#db.exec('COMMIT');
+    }
+  }
+
+  #reportRows(range: number[]): ReportCase[] {
     const cases = this.#db
       .prepare('SELECT id, reference, lang, created_at, due_by, status, access_needs FROM cases WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid')
       .all(...range) as unknown as (Omit<CaseRow, 'claimed_by' | 'closed_at'> & { access_needs: string | null })[];
@@ -470,7 +480,7 @@ class SqliteCaseQueue implements CaseQueue {
       )
       .all(...range) as unknown as { case_id: string; at: number; action: AuditAction }[];
     const byCase = new Map(cases.map((c) => [c.id, [] as ReportCase['events']]));
-    for (const e of events) byCase.get(e.case_id)?.push({ at: new Date(e.at), action: e.action });
+    for (const e of events) byCase.get(e.case_id)!.push({ at: new Date(e.at), action: e.action });
     return cases.map((c) => ({
       reference: c.reference,
       lang: c.lang,

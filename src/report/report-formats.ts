@@ -99,7 +99,7 @@ export function reportText(f: MonthlyFigures): string {
   const heading = [`Callback requests received in ${f.monthLabel}`, `As at ${asAtFormat.format(new Date(f.asAt))} UK time`, ''];
   if (f.received === 0) return [...heading, f.notes[0]!].join('\n');
   const all = sections(f);
-  const labelWidth = Math.max(...all.flatMap((s) => s.rows.map((r) => r.label.length + (r.sub ? 4 : 2))), 'Count'.length) + 2;
+  const labelWidth = Math.max(...all.flatMap((s) => s.rows.map((r) => r.label.length + (r.sub ? 4 : 2)))) + 2;
   const lines = [...heading];
   for (const section of all) {
     lines.push(section.withPercent ? `${section.title.padEnd(labelWidth)}${'Count'.padStart(8)}${'%'.padStart(8)}` : section.title);
