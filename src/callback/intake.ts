@@ -6,7 +6,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { withinDeadline } from '../queue/deadline.ts';
-import type { CaseQueue } from '../queue/types.ts';
+import { accessNeedFlags, type AccessNeedFlag, type CaseQueue } from '../queue/types.ts';
 import { errorClassOf, logRequest } from './log.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { newReference } from './reference.ts';
@@ -123,6 +123,15 @@ function isCrossSite(request: IntakeRequest, extraOrigins: string[]): boolean {
   return origin !== request.origin && !extraOrigins.includes(origin);
 }
 
+/**
+ * The access needs a checked request asked for, as the coarse flags stored unsealed for the monthly
+ * report. Only whether each was asked for: the language wanted, the interpreter's gender and
+ * everything typed stay sealed.
+ */
+function accessNeedsOf(request: CallbackRequest): AccessNeedFlag[] {
+  return accessNeedFlags.filter((flag) => (flag === 'interpreter' ? request.interpreter === 'yes' : request.access.includes(flag)));
+}
+
 /** Builds the handler. The queue is opened on first use and kept. */
 export function createIntake(deps: IntakeDependencies) {
   const limiter = deps.rateLimit ? createRateLimiter(deps.rateLimit) : null;
@@ -153,7 +162,7 @@ export function createIntake(deps: IntakeDependencies) {
         JSON.stringify({ reference, lang, createdAt: createdAt.toISOString(), dueBy: due.toISOString(), request }),
       );
       try {
-        const result = await opened.enqueue({ reference, submissionKey, requestDigest, lang, createdAt, dueBy: due, sealed });
+        const result = await opened.enqueue({ reference, submissionKey, requestDigest, lang, createdAt, dueBy: due, accessNeeds: accessNeedsOf(values), sealed });
         if (result.conflict) return 'conflict';
         return { reference: result.reference, dueBy: due };
       } catch (error) {

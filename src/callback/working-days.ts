@@ -94,3 +94,22 @@ export function firstContactDue(
   if (lastWithin === undefined && first === Infinity) throw new RangeError('firstContactDue needs at least one window');
   return new Date(lastWithin ?? first);
 }
+
+/**
+ * Working hours from `from` to `to`: the time between them that falls on working days, each counted
+ * midnight to midnight (London time), as the due-by counts them, so one working day is 24 working
+ * hours (UK clocks change on a Sunday, never a working day). Zero when `to` is not after `from`.
+ */
+export function workingHoursBetween(from: Date, to: Date, region: BankHolidayRegion): number {
+  const start = from.getTime();
+  const end = to.getTime();
+  let total = 0;
+  for (let day = londonDate(from), dayStart = londonInstant(day).getTime(); dayStart < end; ) {
+    const next = addDays(day, 1);
+    const nextStart = londonInstant(next).getTime();
+    if (isWorkingDay(day, region)) total += Math.max(0, Math.min(nextStart, end) - Math.max(dayStart, start));
+    day = next;
+    dayStart = nextStart;
+  }
+  return total / 3_600_000;
+}

@@ -11,6 +11,10 @@ import { armored, identityFrom, newIdentity, seal, unseal } from '../callback/se
 import { brokenChains } from '../queue/audit-chain.ts';
 import { openQueue } from '../queue/index.ts';
 import { runStaffCommand, staffUsage, StaffUsageError } from './staff.ts';
+import { parseOrganisation } from '../content/organisation-schema.ts';
+import { monthlyFigures } from '../report/monthly-figures.ts';
+import { reportCsv, reportJson, reportText } from '../report/report-formats.ts';
+import { reportMonth } from '../report/report-month.ts';
 import { caseStatuses, CaseQueueError, type CaseQueue, type CaseStatus, type CaseSummary } from '../queue/types.ts';
 
 const usage = `Usage: npm run queue -- <command>
@@ -27,6 +31,7 @@ const usage = `Usage: npm run queue -- <command>
   overdue [--json]                       list requests past their due time; exit 1 if any
   purge [--older-than DAYS]              delete requests closed more than DAYS ago (default 90)
   verify                                 check every request's audit trail is as written; exit 1 naming any that is not
+  report --month YYYY-MM [--json|--csv]  figures for the requests received that month (nothing sealed is opened)
 ${staffUsage}
 
 ID is a request's id or its reference (CB-XXXX-XXXX). Statuses: ${caseStatuses.join(', ')}.`;
@@ -46,6 +51,8 @@ const options = {
   decision: { type: 'string' },
   reason: { type: 'string' },
   'older-than': { type: 'string' },
+  month: { type: 'string' },
+  csv: { type: 'boolean' },
   name: { type: 'string' },
   role: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -101,7 +108,7 @@ async function run(argv: string[]): Promise<number> {
     return runStaffCommand({ sub: positionals[1], target: positionals[2], name: values.name, role: values.role, json: values.json });
   }
 
-  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify'];
+  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify', 'report'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".`);
   let status: CaseStatus | undefined;
   if (values.status !== undefined) {
@@ -120,9 +127,14 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'share' && values.decision !== 'share' && values.decision !== 'not-share') {
     throw new UsageError('--decision must be share or not-share.');
   }
+  const month = command === 'report' ? reportMonth(values.month ?? '') : undefined;
+  if (command === 'report') {
+    if (!month) throw new UsageError(`--month must be a month written as YYYY-MM, for example 2026-11${values.month ? `, not "${values.month}"` : ''}.`);
+    if (values.json && values.csv) throw new UsageError('Choose --json or --csv, not both.');
+  }
   const identityFile = command === 'show' && !values.raw ? required(values, 'identity') : values.identity;
   // Check every argument before touching the queue, so a typo never half-does anything.
-  const id = ['list', 'overdue', 'purge', 'verify'].includes(command) ? '' : caseId(positionals);
+  const id = ['list', 'overdue', 'purge', 'verify', 'report'].includes(command) ? '' : caseId(positionals);
   const actor = ['claim', 'done', 'close', 'share'].includes(command) ? required(values, 'by') : values.by?.trim() || userInfo().username;
   const reasonText = command === 'share' ? required(values, 'reason') : '';
   const noteText = command === 'done' ? values.note?.trim() : undefined;
@@ -207,6 +219,14 @@ async function run(argv: string[]): Promise<number> {
         for (const b of broken) console.error(`${b.reference} (${b.caseId}): its audit trail was changed at entry ${b.entry}.`);
         console.error(`${broken.length} of ${cases} request(s) have an audit trail that is not as it was written.`);
         return 1;
+      }
+      case 'report': {
+        // Read here, not through src/content/organisation.ts, whose ?raw import only Vite understands.
+        const { bankHolidayRegion } = parseOrganisation(readFileSync(new URL('../content/organisation.yaml', import.meta.url), 'utf8'));
+        const figures = monthlyFigures(await queue.reportRows(month!.from, month!.to), month!, bankHolidayRegion, new Date());
+        const output = values.json ? reportJson(figures) : values.csv ? reportCsv(figures) : reportText(figures);
+        process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+        return 0;
       }
       case 'purge': {
         const removed = await queue.purge(new Date(Date.now() - olderThanDays * 24 * 3_600_000));

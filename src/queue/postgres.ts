@@ -21,7 +21,9 @@ import {
   type CaseSummary,
   type EnqueueResult,
   type NewCase,
+  type ReportCase,
 } from './types.ts';
+import { accessNeedsFromColumn, storedAccessNeeds } from './access-needs.ts';
 
 /** Versioned schema: entry n takes the database from version n to n + 1. Append only. */
 const migrations = [
@@ -119,6 +121,8 @@ const migrations = [
      actor text NOT NULL,
      action text NOT NULL
    );`,
+  // Access-need flags for the monthly report (see access-needs.ts); NULL for requests made before.
+  `ALTER TABLE cases ADD COLUMN access_needs text;`,
 ];
 
 /** Held while migrating, so servers starting together apply each migration exactly once. */
@@ -257,8 +261,8 @@ class PostgresCaseQueue implements CaseQueue {
     const hash = auditHash(chainStart, { caseId: id, at: input.createdAt, actor: 'intake', action: 'created', sealedDetail: null });
     const { rows } = await this.#pool.query<{ reference: string; created: boolean; conflict: boolean }>(
       `WITH inserted AS (
-         INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed, request_digest)
-         VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, $8)
+         INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed, request_digest, access_needs)
+         VALUES ($1, $2, $3, $4, $5, $6, 'new', $7, $8, $10)
          ON CONFLICT (submission_key) DO NOTHING
          RETURNING id, reference
        ), audited AS (
@@ -267,7 +271,7 @@ class PostgresCaseQueue implements CaseQueue {
        SELECT reference, true AS created, false AS conflict FROM inserted
        UNION ALL
        SELECT reference, false, request_digest IS DISTINCT FROM $8 FROM cases WHERE submission_key = $3 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-      [id, input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed), input.requestDigest, hash],
+      [id, input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed), input.requestDigest, hash, storedAccessNeeds(input.accessNeeds)],
     );
     const row =
       rows[0] ??
@@ -354,6 +358,34 @@ class PostgresCaseQueue implements CaseQueue {
       [now],
     );
     return rows.map(toSummary);
+  }
+
+  async reportRows(from: Date, to: Date): Promise<ReportCase[]> {
+    // One statement, so the cases and their events come from the same snapshot.
+    const { rows } = await this.#pool.query<{
+      reference: string;
+      lang: string;
+      created_at: Date;
+      due_by: Date;
+      status: CaseStatus;
+      access_needs: string | null;
+      events: { at: number; action: AuditAction }[];
+    }>(
+      `SELECT c.reference, c.lang, c.created_at, c.due_by, c.status, c.access_needs,
+         coalesce((SELECT json_agg(json_build_object('at', floor(extract(epoch FROM a.at) * 1000), 'action', a.action) ORDER BY a.seq)
+                   FROM audit a WHERE a.case_id = c.id), '[]') AS events
+       FROM cases c WHERE c.created_at >= $1 AND c.created_at < $2 ORDER BY c.created_at, c.reference`,
+      [from, to],
+    );
+    return rows.map((r) => ({
+      reference: r.reference,
+      lang: r.lang,
+      createdAt: r.created_at,
+      dueBy: r.due_by,
+      status: r.status,
+      accessNeeds: accessNeedsFromColumn(r.access_needs),
+      events: r.events.map((e) => ({ at: new Date(Number(e.at)), action: e.action })),
+    }));
   }
 
   async chainedAudit(): Promise<ChainedAuditRow[]> {

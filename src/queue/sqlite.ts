@@ -19,7 +19,9 @@ import {
   type CaseSummary,
   type EnqueueResult,
   type NewCase,
+  type ReportCase,
 } from './types.ts';
+import { accessNeedsFromColumn, storedAccessNeeds } from './access-needs.ts';
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
 import { storageDeadlineMs } from './deadline.ts';
 import { makeDatabaseFilesPrivate, watchDatabaseFiles } from './sqlite-files.ts';
@@ -109,6 +111,8 @@ const migrations = [
      actor TEXT NOT NULL,
      action TEXT NOT NULL
    ) STRICT;`,
+  // Access-need flags for the monthly report (see access-needs.ts); NULL for requests made before.
+  `ALTER TABLE cases ADD COLUMN access_needs TEXT;`,
 ];
 
 interface CaseRow {
@@ -279,9 +283,19 @@ function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
   const id = randomUUID();
   statement(
     db,
-    `INSERT INTO cases (id, reference, submission_key, request_digest, lang, created_at, due_by, status, sealed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?)`,
-  ).run(id, input.reference, input.submissionKey, input.requestDigest, input.lang, input.createdAt.getTime(), input.dueBy.getTime(), input.sealed);
+    `INSERT INTO cases (id, reference, submission_key, request_digest, lang, created_at, due_by, status, sealed, access_needs)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'new', ?, ?)`,
+  ).run(
+    id,
+    input.reference,
+    input.submissionKey,
+    input.requestDigest,
+    input.lang,
+    input.createdAt.getTime(),
+    input.dueBy.getTime(),
+    input.sealed,
+    storedAccessNeeds(input.accessNeeds),
+  );
   appendAudit(db, id, 'intake', 'created', null, input.createdAt.getTime(), chainStart);
   return { reference: input.reference, created: true };
 }
@@ -442,6 +456,40 @@ class SqliteCaseQueue implements CaseQueue {
       .prepare(`SELECT ${summaryColumns} FROM cases WHERE status IN ('new', 'claimed') AND due_by < ? ORDER BY due_by`)
       .all(now.getTime());
     return (rows as unknown as CaseRow[]).map(toSummary);
+  }
+
+  async reportRows(from: Date, to: Date): Promise<ReportCase[]> {
+    const range = [from.getTime(), to.getTime()];
+    // One read transaction, so the cases and their events come from the same snapshot (WAL).
+    this.#db.exec('BEGIN');
+    try {
+      return this.#reportRows(range);
+    } finally {
+      this.#db.exec('COMMIT');
+    }
+  }
+
+  #reportRows(range: number[]): ReportCase[] {
+    const cases = this.#db
+      .prepare('SELECT id, reference, lang, created_at, due_by, status, access_needs FROM cases WHERE created_at >= ? AND created_at < ? ORDER BY created_at, rowid')
+      .all(...range) as unknown as (Omit<CaseRow, 'claimed_by' | 'closed_at'> & { access_needs: string | null })[];
+    const events = this.#db
+      .prepare(
+        `SELECT a.case_id, a.at, a.action FROM audit a JOIN cases c ON c.id = a.case_id
+         WHERE c.created_at >= ? AND c.created_at < ? ORDER BY a.seq`,
+      )
+      .all(...range) as unknown as { case_id: string; at: number; action: AuditAction }[];
+    const byCase = new Map(cases.map((c) => [c.id, [] as ReportCase['events']]));
+    for (const e of events) byCase.get(e.case_id)!.push({ at: new Date(e.at), action: e.action });
+    return cases.map((c) => ({
+      reference: c.reference,
+      lang: c.lang,
+      createdAt: new Date(c.created_at),
+      dueBy: new Date(c.due_by),
+      status: c.status,
+      accessNeeds: accessNeedsFromColumn(c.access_needs),
+      events: byCase.get(c.id)!,
+    }));
   }
 
   async chainedAudit(): Promise<ChainedAuditRow[]> {

@@ -47,6 +47,15 @@ export type AuditAction =
   | 'handed-over'
   | 'reopened';
 
+/**
+ * The access needs a request asked for, as coarse flags kept unsealed for the monthly report: only
+ * whether each was asked for, never the language, the interpreter's gender or anything typed.
+ */
+export type AccessNeedFlag = 'interpreter' | 'bsl' | 'relay-uk' | 'easy-read';
+
+/** Every flag, in the order they are stored and reported. */
+export const accessNeedFlags: readonly AccessNeedFlag[] = ['interpreter', 'bsl', 'relay-uk', 'easy-read'];
+
 /** A new request, sealed before it gets here. */
 export interface NewCase {
   /** The short reference the survivor is shown, e.g. CB-7K3Q-9XPM. Unique. */
@@ -60,6 +69,8 @@ export interface NewCase {
   createdAt: Date;
   /** When first contact is owed. */
   dueBy: Date;
+  /** Which access needs the checked request asked for (empty when none). */
+  accessNeeds: readonly AccessNeedFlag[];
   /** The request, sealed with age to the case team's recipients. */
   sealed: Uint8Array;
 }
@@ -91,6 +102,19 @@ export interface AuditEntry {
   action: AuditAction;
   /** A sealed note or reason (done --note, a share decision), or null. */
   sealedDetail: Uint8Array | null;
+}
+
+/** A case as the monthly report sees it: metadata and what happened when, nothing sealed and no staff names. */
+export interface ReportCase {
+  reference: string;
+  lang: string;
+  createdAt: Date;
+  dueBy: Date;
+  status: CaseStatus;
+  /** The flags stored at intake; null for a request made before they were stored. */
+  accessNeeds: AccessNeedFlag[] | null;
+  /** Every audit line's action and time, oldest first. */
+  events: { at: Date; action: AuditAction }[];
 }
 
 /** Why a queue operation was refused. */
@@ -147,6 +171,8 @@ export interface CaseQueue {
   reopen(id: string, actor: string): Promise<void>;
   /** The case's audit trail, oldest first. */
   audit(id: string): Promise<AuditEntry[]>;
+  /** Cases received from `from` up to but not including `to`, oldest first, each with its audit actions (for the monthly report). */
+  reportRows(from: Date, to: Date): Promise<ReportCase[]>;
   /** Cases still waiting for first contact (new or claimed) whose dueBy is before `now`, oldest due first. */
   overdue(now: Date): Promise<CaseSummary[]>;
   /** Every audit row of every case with its chain hash, each case's rows together and oldest first (for `verify`). */

@@ -43,7 +43,7 @@ for (let batch = 0; batch < count; batch += 500) {
       // What intake seals: the request as the schema outputs it (E.164 phone, defaults filled in).
       const request = callbackSchema.parse(validRequest());
       const sealed = await seal([recipient], JSON.stringify({ reference, lang: 'en', createdAt: createdAt.toISOString(), dueBy: createdAt.toISOString(), request }));
-      await queue.enqueue({ reference, submissionKey: `bench-${n}`, requestDigest: `bench-${n}`, lang: 'en', createdAt, dueBy: new Date(createdAt.getTime() + 86_400_000), sealed });
+      await queue.enqueue({ reference, submissionKey: `bench-${n}`, requestDigest: `bench-${n}`, lang: 'en', createdAt, dueBy: new Date(createdAt.getTime() + 86_400_000), accessNeeds: [], sealed });
     }),
   );
 }

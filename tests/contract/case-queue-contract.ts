@@ -22,6 +22,7 @@ export function sampleCase(overrides: Partial<NewCase> = {}): NewCase {
     lang: 'en',
     createdAt,
     dueBy: new Date(createdAt.getTime() + day),
+    accessNeeds: [],
     sealed: new Uint8Array(randomBytes(64)),
     ...overrides,
   };

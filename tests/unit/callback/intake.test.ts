@@ -96,6 +96,18 @@ describe('the callback intake', () => {
     expect(opened.request.topics).toEqual(['moving']);
   });
 
+  it('stores unsealed only which access needs were asked for; what was typed about them stays sealed', async () => {
+    const { intake, queue } = setup();
+    const asked = await call(intake, post(validRequest({ interpreter: 'yes', interpreterGender: 'female', language: 'Tigrinya', access: ['easy-read', 'bsl'] })));
+    const none = await call(intake, post(validRequest()));
+    const rows = await queue.reportRows(new Date(0), new Date('2100-01-01T00:00:00Z'));
+    const flags = Object.fromEntries(rows.map((r) => [r.reference, r.accessNeeds]));
+    expect(flags).toEqual({ [(asked as { reference: string }).reference]: ['interpreter', 'bsl', 'easy-read'], [(none as { reference: string }).reference]: [] });
+    expect(JSON.stringify(rows)).not.toMatch(/Tigrinya|female/);
+    const opened = JSON.parse(await unseal(identity, (await queue.get((asked as { reference: string }).reference))!.sealed));
+    expect(opened.request).toMatchObject({ language: 'Tigrinya', interpreterGender: 'female', access: ['easy-read', 'bsl'] });
+  });
+
   it('201 again, same reference, nothing new stored: the submission token makes a resubmission harmless', async () => {
     const { intake, queue } = setup();
     const body = validRequest();

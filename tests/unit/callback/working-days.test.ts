@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { londonDate, londonInstant } from '../../../src/callback/london-time.ts';
 import { offeredWindows, safeTimeDays, type CallbackHours } from '../../../src/callback/slots.ts';
-import { dueBy, firstContactDue, isWorkingDay } from '../../../src/callback/working-days.ts';
+import { dueBy, firstContactDue, isWorkingDay, workingHoursBetween } from '../../../src/callback/working-days.ts';
 import { locales } from '../../../src/i18n/locales.ts';
 import { promiseText } from '../../../src/islands/CallbackForm/promise-text.ts';
 
@@ -172,5 +172,36 @@ describe('firstContactDue: the end of the last chosen window within the promise,
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('workingHoursBetween: time on working days, midnight to midnight UK time', () => {
+  const hours = (from: string, to: string) => workingHoursBetween(new Date(from), new Date(to), 'england-and-wales');
+
+  it('counts the hours of one working day as they pass', () => {
+    expect(hours('2026-11-02T09:30:00Z', '2026-11-02T11:00:00Z')).toBe(1.5);
+  });
+
+  it('leaves out the weekend: Friday 16:00 to Monday 10:00 is 8 + 10 hours', () => {
+    expect(hours('2026-11-06T16:00:00Z', '2026-11-09T10:00:00Z')).toBe(18);
+  });
+
+  it('leaves out bank holidays: Christmas Eve 12:00 to Tuesday 29 December 10:00 is 12 + 10 hours', () => {
+    expect(hours('2026-12-24T12:00:00Z', '2026-12-29T10:00:00Z')).toBe(22);
+  });
+
+  it('counts nothing for a request made and answered over a weekend', () => {
+    expect(hours('2026-11-07T10:00:00Z', '2026-11-08T20:00:00Z')).toBe(0);
+  });
+
+  it('counts whole working days across the autumn clock change as 24 hours each (the clocks change on a Sunday)', () => {
+    // Friday 23 October 12:00 BST to Monday 26 October 12:00 GMT: 73 hours on the clock.
+    expect(hours('2026-10-23T11:00:00Z', '2026-10-26T12:00:00Z')).toBe(24);
+    // Friday 27 March 2026 12:00 GMT to Monday 30 March 12:00 BST.
+    expect(hours('2026-03-27T12:00:00Z', '2026-03-30T11:00:00Z')).toBe(24);
+  });
+
+  it('is zero when the end is not after the start', () => {
+    expect(hours('2026-11-02T11:00:00Z', '2026-11-02T09:00:00Z')).toBe(0);
   });
 });

@@ -291,7 +291,7 @@ describe('rights, complaints and privacy', () => {
 
   it('says what is kept unsealed, the lawful basis, how long (from organisation.yaml) and the right to complain to the ICO', () => {
     const text = plain(render(privacy, withChanges((o) => void (o.retentionDays = 45))));
-    for (const unsealed of [/reference/, /language of the website/, /when you sent it/, /by when we must first contact you/, /new, being handled/, /who on our team did what/]) {
+    for (const unsealed of [/reference/, /language of the website/, /when you sent it/, /by when we must first contact you/, /new, being handled/, /who on our team did what/, /whether you asked for an interpreter, British Sign Language \(BSL\), Relay UK or Easy Read\. We keep only yes or no for each/]) {
       expect(text).toMatch(unsealed);
     }
     expect(text).toMatch(/lawful basis/);

@@ -115,13 +115,13 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
     const webUrl = url.replace('postgres@', 'safe_home_web@');
     const web = await openPostgresQueue(webUrl);
     try {
-      const input = sampleCase();
+      const input = sampleCase({ accessNeeds: ['bsl'] });
       expect(await web.enqueue(input)).toEqual({ reference: input.reference, created: true });
       expect(await web.enqueue({ ...sampleCase(), submissionKey: input.submissionKey })).toEqual({ reference: input.reference, created: false });
     } finally {
       await web.shutdown();
     }
-    for (const statement of ['UPDATE audit SET actor = $$x$$', 'DELETE FROM audit', 'UPDATE cases SET status = $$closed$$', 'DELETE FROM cases', 'SELECT sealed FROM cases']) {
+    for (const statement of ['UPDATE audit SET actor = $$x$$', 'DELETE FROM audit', 'UPDATE cases SET status = $$closed$$', 'DELETE FROM cases', 'SELECT sealed FROM cases', 'SELECT access_needs FROM cases']) {
       await expect(withClient(webUrl, (c) => c.query(statement)), statement).rejects.toThrow(/permission denied/);
     }
   });
@@ -156,6 +156,7 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
       'cases.closed_at:timestamp with time zone',
       'cases.sealed:bytea',
       'cases.request_digest:text',
+      'cases.access_needs:text',
     ]);
   });
 });

@@ -32,6 +32,25 @@ describe('SQLite queue', () => {
     await second.shutdown();
   });
 
+  it('upgrades a database from before access needs were stored: its cases read as "not recorded"', async () => {
+    const path = freshPath();
+    const old = openSqliteQueue(path);
+    const input = sampleCase({ accessNeeds: ['bsl'] });
+    await old.enqueue(input);
+    await old.shutdown();
+    // Back to the schema before the access_needs migration (the last one).
+    const db = new DatabaseSync(path);
+    const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+    db.exec(`ALTER TABLE cases DROP COLUMN access_needs; PRAGMA user_version = ${version - 1};`);
+    db.close();
+    const upgraded = openSqliteQueue(path);
+    const newer = sampleCase({ accessNeeds: ['easy-read'] });
+    await upgraded.enqueue(newer);
+    const rows = await upgraded.reportRows(new Date(0), new Date('2100-01-01T00:00:00Z'));
+    expect(Object.fromEntries(rows.map((r) => [r.reference, r.accessNeeds]))).toEqual({ [input.reference]: null, [newer.reference]: ['easy-read'] });
+    await upgraded.shutdown();
+  });
+
   it('refuses a database from a newer version of the code', async () => {
     const path = freshPath();
     await openSqliteQueue(path).shutdown();
