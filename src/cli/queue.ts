@@ -11,7 +11,7 @@ import { armored, identityFrom, newIdentity, seal, unseal } from '../callback/se
 import { brokenChains } from '../queue/audit-chain.ts';
 import { openQueue } from '../queue/index.ts';
 import { runStaffCommand, staffUsage, StaffUsageError } from './staff.ts';
-import { caseStatuses, CaseQueueError, type CaseQueue, type CaseStatus, type CaseSummary } from '../queue/types.ts';
+import { caseStatuses, CaseQueueError, type CaseQueue, type CaseStatus, type CaseSummary, type NotificationSummary } from '../queue/types.ts';
 
 const usage = `Usage: npm run queue -- <command>
 
@@ -48,6 +48,7 @@ const options = {
   'older-than': { type: 'string' },
   name: { type: 'string' },
   role: { type: 'string' },
+  dead: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -66,6 +67,11 @@ function caseId(positionals: string[]): string {
 }
 
 const row = (c: CaseSummary) => [c.id, c.reference, c.createdAt.toISOString(), c.dueBy.toISOString(), c.status].join('  ');
+/** A notification as staff see it: no personal data, and of an error only its class. */
+const notificationRow = (n: NotificationSummary) =>
+  [n.id, n.reference, n.kind, n.channel, n.state, `attempts ${n.attempts}`, n.state === 'pending' ? `next ${n.runAt.toISOString()}` : '', n.lastError ?? '']
+    .filter(Boolean)
+    .join('  ');
 const asJson = (c: CaseSummary) => ({ ...c, createdAt: c.createdAt.toISOString(), dueBy: c.dueBy.toISOString(), closedAt: c.closedAt?.toISOString() ?? null });
 
 async function resolve(queue: CaseQueue, idOrReference: string) {
@@ -101,7 +107,7 @@ async function run(argv: string[]): Promise<number> {
     return runStaffCommand({ sub: positionals[1], target: positionals[2], name: values.name, role: values.role, json: values.json });
   }
 
-  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify'];
+  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify', 'notifications'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".`);
   let status: CaseStatus | undefined;
   if (values.status !== undefined) {
@@ -120,9 +126,13 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'share' && values.decision !== 'share' && values.decision !== 'not-share') {
     throw new UsageError('--decision must be share or not-share.');
   }
+  const sub = command === 'notifications' ? positionals[1] : undefined;
+  if (sub !== undefined && sub !== 'retry') throw new UsageError(`Unknown notifications command "${sub}": use "notifications" or "notifications retry ID|--dead".`);
+  const retryTarget = sub === 'retry' ? positionals[2] : undefined;
+  if (sub === 'retry' && !retryTarget === !values.dead) throw new UsageError('notifications retry takes one notification id, or --dead for every dead one.');
   const identityFile = command === 'show' && !values.raw ? required(values, 'identity') : values.identity;
   // Check every argument before touching the queue, so a typo never half-does anything.
-  const id = ['list', 'overdue', 'purge', 'verify'].includes(command) ? '' : caseId(positionals);
+  const id = ['list', 'overdue', 'purge', 'verify', 'notifications'].includes(command) ? '' : caseId(positionals);
   const actor = ['claim', 'done', 'close', 'share'].includes(command) ? required(values, 'by') : values.by?.trim() || userInfo().username;
   const reasonText = command === 'share' ? required(values, 'reason') : '';
   const noteText = command === 'done' ? values.note?.trim() : undefined;
@@ -207,6 +217,24 @@ async function run(argv: string[]): Promise<number> {
         for (const b of broken) console.error(`${b.reference} (${b.caseId}): its audit trail was changed at entry ${b.entry}.`);
         console.error(`${broken.length} of ${cases} request(s) have an audit trail that is not as it was written.`);
         return 1;
+      }
+      case 'notifications': {
+        if (sub === 'retry') {
+          const count = await queue.retryNotifications(retryTarget ? { id: retryTarget } : { dead: true }, new Date());
+          if (retryTarget && count === 0) {
+            console.error(`No waiting or dead notification ${retryTarget} that is free to retry (it may be being sent right now, or already delivered).`);
+            return 1;
+          }
+          console.log(`${count} notification(s) will be sent again now.`);
+          return 0;
+        }
+        const waiting = await queue.listNotifications(['pending', 'dead']);
+        console.log(
+          values.json
+            ? JSON.stringify(waiting.map((n) => ({ ...n, runAt: n.runAt.toISOString() })), null, 2)
+            : waiting.map(notificationRow).join('\n') || 'No notifications waiting or dead.',
+        );
+        return waiting.some((n) => n.state === 'dead') ? 1 : 0;
       }
       case 'purge': {
         const removed = await queue.purge(new Date(Date.now() - olderThanDays * 24 * 3_600_000));
