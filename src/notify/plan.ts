@@ -9,7 +9,7 @@ import { workingTimeBefore } from '../callback/working-hours.ts';
 import type { NewNotification, NotificationChannel } from '../queue/types.ts';
 
 /** How long before the due time an unclaimed request is raised again, in working time. */
-export const dueSoonWorkingMs = 2 * 3_600_000;
+const dueSoonWorkingMs = 2 * 3_600_000;
 
 /** The outbox rows for a request made at `createdAt` and due at `due`. No channels, no rows. */
 export function plannedNotifications(

@@ -8,12 +8,12 @@ import type { NotifyConfig } from './config.ts';
 import type { OutgoingNotification, Sender } from './delivery.ts';
 
 /** Header with the time of sending, in whole seconds since 1970 (UTC). */
-export const timestampHeader = 'X-Safe-Home-Timestamp';
+const timestampHeader = 'X-Safe-Home-Timestamp';
 /** Header with "sha256=" and the hex HMAC-SHA256 of "<timestamp>.<body>" under NOTIFY_WEBHOOK_SECRET. */
-export const signatureHeader = 'X-Safe-Home-Signature';
+const signatureHeader = 'X-Safe-Home-Signature';
 
 /** A receiver answered with something other than 2xx. */
-export class WebhookStatusError extends Error {
+class WebhookStatusError extends Error {
   readonly code: string;
   constructor(status: number) {
     super(`The webhook answered ${status}.`);
@@ -23,12 +23,12 @@ export class WebhookStatusError extends Error {
 }
 
 /** The JSON body: the same one line as the email, and its parts for a program. */
-export function webhookBody(n: OutgoingNotification): string {
+function webhookBody(n: OutgoingNotification): string {
   return JSON.stringify({ id: n.id, kind: n.kind, reference: n.reference, dueBy: n.dueBy.toISOString(), text: n.text });
 }
 
 /** The signature header's value for a body sent at `timestamp`. */
-export function webhookSignature(secret: string, timestamp: string, body: string): string {
+function webhookSignature(secret: string, timestamp: string, body: string): string {
   return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex')}`;
 }
 

@@ -17,24 +17,20 @@ import { webhookSender } from './webhook.ts';
 export interface NotifierOptions {
   /** How often to look for due rows. */
   pollMs?: number;
-  /** How long a claim holds a row; longer than the slowest send (email.ts, webhook.ts time out sooner). */
+  /** How long a claim holds a row: longer than the slowest send (email.ts and webhook.ts time out well within it). */
   leaseMs?: number;
   /** Rows claimed at a time. */
   batch?: number;
   retry?: RetryPolicy;
   /** Names this worker in its claims; unique per process. */
   workerId?: string;
-  /** Senders by channel, when not built from the config. */
-  senders?: Partial<Record<NotificationChannel, Sender>>;
 }
 
 /** 10 s, 20 s, 40 s … up to 15 minutes between tries; dead after 20 (about 3½ hours). */
-export const defaultRetry: RetryPolicy = { baseMs: 10_000, capMs: 15 * 60_000, maxAttempts: 20 };
+const defaultRetry: RetryPolicy = { baseMs: 10_000, capMs: 15 * 60_000, maxAttempts: 20 };
 
 /** A running worker. */
 export interface Notifier {
-  /** Sends everything due now; resolves with how many rows it settled. */
-  runOnce: () => Promise<number>;
   /** Stops polling and waits for the send in progress. */
   stop: () => Promise<void>;
 }
@@ -58,9 +54,8 @@ export function startNotifier(queue: CaseQueue, config: NotifyConfig, options: N
   const senders: Partial<Record<NotificationChannel, Sender>> = {
     ...(config.email ? { email: emailSender(config.email) } : {}),
     ...(config.webhook ? { webhook: webhookSender(config.webhook) } : {}),
-    ...options.senders,
   };
-  const channels = config.channels.filter((c) => senders[c]);
+  const channels = config.channels;
   let stopped = channels.length === 0;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
@@ -83,18 +78,18 @@ export function startNotifier(queue: CaseQueue, config: NotifyConfig, options: N
     logOutcome(n, 'delivered');
   }
 
-  async function runOnce(): Promise<number> {
-    let settled = 0;
+  /** Sends everything that is due now, a batch at a time. */
+  async function sendDue(): Promise<void> {
     for (;;) {
       const claimed = await queue.claimNotifications(workerId, channels, new Date(), leaseMs, batch);
-      for (const n of claimed) await settle(n);
-      settled += claimed.length;
-      if (claimed.length < batch || stopped) return settled;
+      // Side by side, so one slow mail server cannot keep the last of a batch past its lease.
+      await Promise.all(claimed.map(settle));
+      if (claimed.length < batch || stopped) return;
     }
   }
 
   function tick(): void {
-    running = runOnce()
+    running = sendDue()
       // A database or mail server that is down now is tried again at the next poll; the rows wait.
       .catch((error: unknown) => process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), notifier: 'poll failed', errorClass: deliveryErrorClass(error) })}\n`))
       .finally(() => {
@@ -104,7 +99,6 @@ export function startNotifier(queue: CaseQueue, config: NotifyConfig, options: N
   if (!stopped) tick();
 
   return {
-    runOnce,
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
