@@ -9,16 +9,18 @@ const ukTime = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   weekday: 'short',
   day: 'numeric',
-  month: 'short',
+  month: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
 });
+// Fixed, not from Intl: newer ICU data spells September "Sept" in en-GB, and a receiver may parse this.
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "Tue 3 Dec 17:00", London time. */
 export function ukDueTime(at: Date): string {
   const p = Object.fromEntries(ukTime.formatToParts(at).map((x) => [x.type, x.value]));
-  return `${p.weekday} ${p.day} ${p.month} ${p.hour}:${p.minute}`;
+  return `${p.weekday} ${Number(p.day)} ${months[Number(p.month) - 1]} ${p.hour}:${p.minute}`;
 }
 
 /** The whole message: one line, the same in the email's subject and body and in the webhook's text. */

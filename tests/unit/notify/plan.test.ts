@@ -20,8 +20,9 @@ describe('notification text', () => {
     expect(notificationText('overdue', 'CB-7K3Q-9XPM', due)).toBe('Overdue: CB-7K3Q-9XPM, was due by Tue 3 Dec 17:00');
   });
 
-  it('shows British Summer Time as the clock on the wall', () => {
+  it('shows British Summer Time as the clock on the wall, with three-letter months', () => {
     expect(notificationText('new', 'CB-7K3Q-9XPM', new Date('2026-06-02T10:30:00Z'))).toBe('New callback request CB-7K3Q-9XPM, due by Tue 2 Jun 11:30');
+    expect(notificationText('new', 'CB-7K3Q-9XPM', new Date('2026-09-01T08:05:00Z'))).toBe('New callback request CB-7K3Q-9XPM, due by Tue 1 Sep 09:05');
   });
 });
 
