@@ -6,7 +6,8 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { withinDeadline } from '../queue/deadline.ts';
-import { accessNeedFlags, type AccessNeedFlag, type CaseQueue } from '../queue/types.ts';
+import { accessNeedFlags, type AccessNeedFlag, type CaseQueue, type NotificationChannel } from '../queue/types.ts';
+import { plannedNotifications } from '../notify/plan.ts';
 import { errorClassOf, logRequest } from './log.ts';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.ts';
 import { newReference } from './reference.ts';
@@ -30,6 +31,8 @@ export interface IntakeDependencies {
   rateLimit: RateLimitOptions | null;
   /** Seals a request to the recipients; seal.ts in this thread unless the server gives its worker pool (seal-pool.ts). */
   seal?: (recipients: readonly string[], plaintext: string) => Promise<Uint8Array>;
+  /** The configured notification channels (src/notify/config.ts); the outbox rows go in with each request. None: no rows. */
+  notificationChannels?: readonly NotificationChannel[];
   /** Origins besides the request's own that may post (SITE_URL behind a proxy). */
   extraOrigins?: string[];
   now?: () => Date;
@@ -150,6 +153,7 @@ export function createIntake(deps: IntakeDependencies) {
     const recipients = await deps.recipients();
     const createdAt = now();
     const due = firstContactDue(createdAt, windows, deps.firstContactWorkingDays, deps.region);
+    const notifications = plannedNotifications(createdAt, due, deps.notificationChannels ?? [], deps.callbackHours, deps.region);
     const { submissionToken, ...request } = values;
     const submissionKey = createHash('sha256').update(submissionToken).digest('base64url');
     // Keyed by the token, so the stored digest cannot be used to guess what was sent.
@@ -162,7 +166,7 @@ export function createIntake(deps: IntakeDependencies) {
         JSON.stringify({ reference, lang, createdAt: createdAt.toISOString(), dueBy: due.toISOString(), request }),
       );
       try {
-        const result = await opened.enqueue({ reference, submissionKey, requestDigest, lang, createdAt, dueBy: due, accessNeeds: accessNeedsOf(values), sealed });
+        const result = await opened.enqueue({ reference, submissionKey, requestDigest, lang, createdAt, dueBy: due, accessNeeds: accessNeedsOf(values), sealed, notifications });
         if (result.conflict) return 'conflict';
         return { reference: result.reference, dueBy: due };
       } catch (error) {

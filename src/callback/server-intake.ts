@@ -5,6 +5,7 @@
 import { organisation } from '../content/organisation.ts';
 import { openQueue } from '../queue/index.ts';
 import type { CaseQueue } from '../queue/types.ts';
+import { notifyConfig } from '../notify/config.ts';
 import { createIntake } from './intake.ts';
 import { callbackRecipients } from './recipients.ts';
 import { createSealPool } from './seal-pool.ts';
@@ -31,6 +32,8 @@ export const serverIntake = createIntake({
   firstContactWorkingDays: organisation.promises.firstContactWorkingDays,
   region: organisation.bankHolidayRegion,
   callbackHours: organisation.callbackHours,
+  // Checked when the server started (start.ts), so this cannot throw here.
+  notificationChannels: notifyConfig(process.env).channels,
   // Generous for a person, tight for a script: 20 requests that pass every check, per client, per 10 minutes.
   rateLimit: process.env.CALLBACK_RATE_LIMIT === 'off' ? null : { perClient: 20, windowMs: 10 * 60_000 },
   extraOrigins: process.env.SITE_URL ? [new URL(process.env.SITE_URL).origin] : [],

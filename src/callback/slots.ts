@@ -34,13 +34,19 @@ const daysOffered = 5;
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
+/** The callback hours on one calendar day as minutes after midnight, or undefined when there are none that weekday. */
+export function openingOn(date: LondonDate, hours: CallbackHours): { from: number; to: number } | undefined {
+  const open = hours[weekdayNames[weekdayIndex(date)]!];
+  return open && { from: minutesOf(open.from), to: minutesOf(open.to) };
+}
+
 /** The windows on one calendar day, before any are removed for being too soon. */
 function windowsOn(date: LondonDate, hours: CallbackHours): SafeTimeWindow[] {
-  const open = hours[weekdayNames[weekdayIndex(date)]!];
+  const open = openingOn(date, hours);
   if (!open) return [];
   const windows: SafeTimeWindow[] = [];
-  for (let from = minutesOf(open.from); from < minutesOf(open.to); from += windowMinutes) {
-    const to = Math.min(from + windowMinutes, minutesOf(open.to));
+  for (let from = open.from; from < open.to; from += windowMinutes) {
+    const to = Math.min(from + windowMinutes, open.to);
     windows.push({
       value: `${isoDate(date)}T${clock(from)}-${clock(to)}`,
       start: londonInstant(date, Math.floor(from / 60), from % 60),

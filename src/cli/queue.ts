@@ -15,7 +15,7 @@ import { parseOrganisation } from '../content/organisation-schema.ts';
 import { monthlyFigures } from '../report/monthly-figures.ts';
 import { reportCsv, reportJson, reportText } from '../report/report-formats.ts';
 import { reportMonth } from '../report/report-month.ts';
-import { caseStatuses, CaseQueueError, type CaseQueue, type CaseStatus, type CaseSummary } from '../queue/types.ts';
+import { caseStatuses, CaseQueueError, type CaseQueue, type CaseStatus, type CaseSummary, type NotificationSummary } from '../queue/types.ts';
 
 const usage = `Usage: npm run queue -- <command>
 
@@ -55,6 +55,7 @@ const options = {
   csv: { type: 'boolean' },
   name: { type: 'string' },
   role: { type: 'string' },
+  dead: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -73,6 +74,11 @@ function caseId(positionals: string[]): string {
 }
 
 const row = (c: CaseSummary) => [c.id, c.reference, c.createdAt.toISOString(), c.dueBy.toISOString(), c.status].join('  ');
+/** A notification as staff see it: no personal data, and of an error only its class. */
+const notificationRow = (n: NotificationSummary) =>
+  [n.id, n.reference, n.kind, n.channel, n.state, `attempts ${n.attempts}`, n.state === 'pending' ? `next ${n.runAt.toISOString()}` : '', n.lastError ?? '']
+    .filter(Boolean)
+    .join('  ');
 const asJson = (c: CaseSummary) => ({ ...c, createdAt: c.createdAt.toISOString(), dueBy: c.dueBy.toISOString(), closedAt: c.closedAt?.toISOString() ?? null });
 
 async function resolve(queue: CaseQueue, idOrReference: string) {
@@ -108,7 +114,7 @@ async function run(argv: string[]): Promise<number> {
     return runStaffCommand({ sub: positionals[1], target: positionals[2], name: values.name, role: values.role, json: values.json });
   }
 
-  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify', 'report'];
+  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify', 'report', 'notifications'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".`);
   let status: CaseStatus | undefined;
   if (values.status !== undefined) {
@@ -132,9 +138,13 @@ async function run(argv: string[]): Promise<number> {
     if (!month) throw new UsageError(`--month must be a month written as YYYY-MM, for example 2026-11${values.month ? `, not "${values.month}"` : ''}.`);
     if (values.json && values.csv) throw new UsageError('Choose --json or --csv, not both.');
   }
+  const sub = command === 'notifications' ? positionals[1] : undefined;
+  if (sub !== undefined && sub !== 'retry') throw new UsageError(`Unknown notifications command "${sub}": use "notifications" or "notifications retry ID|--dead".`);
+  const retryTarget = sub === 'retry' ? positionals[2] : undefined;
+  if (sub === 'retry' && !retryTarget === !values.dead) throw new UsageError('notifications retry takes one notification id, or --dead for every dead one.');
   const identityFile = command === 'show' && !values.raw ? required(values, 'identity') : values.identity;
   // Check every argument before touching the queue, so a typo never half-does anything.
-  const id = ['list', 'overdue', 'purge', 'verify', 'report'].includes(command) ? '' : caseId(positionals);
+  const id = ['list', 'overdue', 'purge', 'verify', 'report', 'notifications'].includes(command) ? '' : caseId(positionals);
   const actor = ['claim', 'done', 'close', 'share'].includes(command) ? required(values, 'by') : values.by?.trim() || userInfo().username;
   const reasonText = command === 'share' ? required(values, 'reason') : '';
   const noteText = command === 'done' ? values.note?.trim() : undefined;
@@ -227,6 +237,24 @@ async function run(argv: string[]): Promise<number> {
         const output = values.json ? reportJson(figures) : values.csv ? reportCsv(figures) : reportText(figures);
         process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
         return 0;
+      }
+      case 'notifications': {
+        if (sub === 'retry') {
+          const count = await queue.retryNotifications(retryTarget ? { id: retryTarget } : { dead: true }, new Date());
+          if (retryTarget && count === 0) {
+            console.error(`No waiting or dead notification ${retryTarget} that is free to retry (it may be being sent right now, or already delivered).`);
+            return 1;
+          }
+          console.log(`${count} notification(s) will be sent again now.`);
+          return 0;
+        }
+        const waiting = await queue.listNotifications(['pending', 'dead']);
+        console.log(
+          values.json
+            ? JSON.stringify(waiting.map((n) => ({ ...n, runAt: n.runAt.toISOString() })), null, 2)
+            : waiting.map(notificationRow).join('\n') || 'No notifications waiting or dead.',
+        );
+        return waiting.some((n) => n.state === 'dead') ? 1 : 0;
       }
       case 'purge': {
         const removed = await queue.purge(new Date(Date.now() - olderThanDays * 24 * 3_600_000));

@@ -22,6 +22,11 @@ import {
   type EnqueueResult,
   type NewCase,
   type ReportCase,
+  type ClaimedNotification,
+  type NotificationChannel,
+  type NotificationState,
+  type NotificationSummary,
+  type RetryPolicy,
 } from './types.ts';
 import { accessNeedsFromColumn, storedAccessNeeds } from './access-needs.ts';
 
@@ -121,6 +126,24 @@ const migrations = [
      actor text NOT NULL,
      action text NOT NULL
    );`,
+  // The notification outbox (src/notify/): rows written with their case, delivered by the workers
+  // of every server, each row claimed by one (FOR UPDATE SKIP LOCKED) under a lease. Nothing personal.
+  `CREATE TABLE notifications (
+     id text PRIMARY KEY,
+     case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+     kind text NOT NULL CHECK (kind IN ('new', 'due-soon', 'overdue')),
+     channel text NOT NULL CHECK (channel IN ('email', 'webhook')),
+     state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead', 'skipped')),
+     run_at timestamptz NOT NULL,
+     attempts integer NOT NULL DEFAULT 0,
+     last_error text,
+     claimed_by text,
+     claimed_until timestamptz,
+     created_at timestamptz NOT NULL,
+     finished_at timestamptz,
+     UNIQUE (case_id, kind, channel)
+   );
+   CREATE INDEX notifications_due ON notifications (run_at) WHERE state = 'pending';`,
   // Access-need flags for the monthly report (see access-needs.ts); NULL for requests made before.
   `ALTER TABLE cases ADD COLUMN access_needs text;`,
 ];
@@ -259,6 +282,7 @@ class PostgresCaseQueue implements CaseQueue {
   async enqueue(input: NewCase): Promise<EnqueueResult> {
     const id = randomUUID();
     const hash = auditHash(chainStart, { caseId: id, at: input.createdAt, actor: 'intake', action: 'created', sealedDetail: null });
+    const notifications = input.notifications ?? [];
     const { rows } = await this.#pool.query<{ reference: string; created: boolean; conflict: boolean }>(
       `WITH inserted AS (
          INSERT INTO cases (id, reference, submission_key, lang, created_at, due_by, status, sealed, request_digest, access_needs)
@@ -267,11 +291,30 @@ class PostgresCaseQueue implements CaseQueue {
          RETURNING id, reference
        ), audited AS (
          INSERT INTO audit (case_id, at, actor, action, hash) SELECT id, $5, 'intake', 'created', $9 FROM inserted
+       ), notified AS (
+         INSERT INTO notifications (id, case_id, kind, channel, run_at, created_at)
+         SELECT n.id, inserted.id, n.kind, n.channel, n.run_at, $5
+         FROM inserted, unnest($11::text[], $12::text[], $13::text[], $14::timestamptz[]) AS n (id, kind, channel, run_at)
        )
        SELECT reference, true AS created, false AS conflict FROM inserted
        UNION ALL
        SELECT reference, false, request_digest IS DISTINCT FROM $8 FROM cases WHERE submission_key = $3 AND NOT EXISTS (SELECT 1 FROM inserted)`,
-      [id, input.reference, input.submissionKey, input.lang, input.createdAt, input.dueBy, bytea(input.sealed), input.requestDigest, hash, storedAccessNeeds(input.accessNeeds)],
+      [
+        id,
+        input.reference,
+        input.submissionKey,
+        input.lang,
+        input.createdAt,
+        input.dueBy,
+        bytea(input.sealed),
+        input.requestDigest,
+        hash,
+        storedAccessNeeds(input.accessNeeds),
+        notifications.map(() => randomUUID()),
+        notifications.map((n) => n.kind),
+        notifications.map((n) => n.channel),
+        notifications.map((n) => n.runAt.toISOString()),
+      ],
     );
     const row =
       rows[0] ??
@@ -412,6 +455,80 @@ class PostgresCaseQueue implements CaseQueue {
   async purge(closedBefore: Date): Promise<number> {
     // The audit rows go with their case (ON DELETE CASCADE), in the same statement.
     const result = await this.#pool.query(`DELETE FROM cases WHERE status = 'closed' AND closed_at < $1`, [closedBefore]);
+    return result.rowCount ?? 0;
+  }
+
+  async claimNotifications(worker: string, channels: readonly NotificationChannel[], now: Date, leaseMs: number, limit: number): Promise<ClaimedNotification[]> {
+    if (channels.length === 0) return [];
+    // SKIP LOCKED: a row another server is claiming this instant is left to it, not waited for;
+    // once that claim commits, its lease (claimed_until) keeps the row out of every other claim.
+    const { rows } = await this.#pool.query<{
+      id: string;
+      kind: ClaimedNotification['kind'];
+      channel: NotificationChannel;
+      attempts: number;
+      reference: string;
+      due_by: Date;
+      status: CaseStatus;
+    }>(
+      `WITH due AS (
+         SELECT id FROM notifications
+         WHERE state = 'pending' AND run_at <= $3 AND (claimed_until IS NULL OR claimed_until <= $3) AND channel = ANY($2::text[])
+         ORDER BY run_at LIMIT $5
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE notifications n SET claimed_by = $1, claimed_until = $3::timestamptz + $4 * interval '1 millisecond', attempts = n.attempts + 1
+       FROM due, cases c WHERE n.id = due.id AND c.id = n.case_id
+       RETURNING n.id, n.kind, n.channel, n.attempts, c.reference, c.due_by, c.status`,
+      [worker, channels, now, leaseMs, limit],
+    );
+    return rows.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, attempts: r.attempts, reference: r.reference, dueBy: r.due_by, caseStatus: r.status }));
+  }
+
+  async completeNotification(id: string, worker: string, state: 'delivered' | 'skipped', now: Date): Promise<boolean> {
+    const result = await this.#pool.query(
+      `UPDATE notifications SET state = $3, finished_at = $4, claimed_by = NULL, claimed_until = NULL
+       WHERE id = $1 AND claimed_by = $2 AND state = 'pending'`,
+      [id, worker, state, now],
+    );
+    return result.rowCount === 1;
+  }
+
+  async failNotification(id: string, worker: string, errorClass: string, now: Date, policy: RetryPolicy): Promise<NotificationState | undefined> {
+    // One statement records the error and either schedules the next attempt (the delay doubles
+    // from baseMs, never beyond capMs) or, once the attempts are spent, marks the row dead; only
+    // while this worker still holds the row.
+    const { rows } = await this.#pool.query<{ state: NotificationState }>(
+      `UPDATE notifications SET
+         last_error = $3,
+         state = CASE WHEN attempts >= $5 THEN 'dead' ELSE 'pending' END,
+         finished_at = CASE WHEN attempts >= $5 THEN $4::timestamptz ELSE NULL END,
+         run_at = $4::timestamptz + least($6::float8, $7::float8 * power(2, least(attempts - 1, 20))) * interval '1 millisecond',
+         claimed_by = NULL, claimed_until = NULL
+       WHERE id = $1 AND claimed_by = $2 AND state = 'pending'
+       RETURNING state`,
+      [id, worker, errorClass, now, policy.maxAttempts, policy.capMs, policy.baseMs],
+    );
+    return rows[0]?.state;
+  }
+
+  async listNotifications(states: readonly NotificationState[]): Promise<NotificationSummary[]> {
+    const { rows } = await this.#pool.query<Omit<NotificationSummary, 'runAt' | 'lastError'> & { run_at: Date; last_error: string | null }>(
+      `SELECT n.id, c.reference, n.kind, n.channel, n.state, n.attempts, n.run_at, n.last_error
+       FROM notifications n JOIN cases c ON c.id = n.case_id
+       WHERE n.state = ANY($1::text[]) ORDER BY n.run_at, n.id`,
+      [states],
+    );
+    return rows.map(({ run_at, last_error, ...r }) => ({ ...r, runAt: run_at, lastError: last_error }));
+  }
+
+  async retryNotifications(target: { id: string } | { dead: true }, now: Date): Promise<number> {
+    // A row a live worker holds is left alone, so a retry can never make two deliveries at once.
+    const result = await this.#pool.query(
+      `UPDATE notifications SET state = 'pending', attempts = 0, run_at = $1, last_error = NULL, finished_at = NULL, claimed_by = NULL, claimed_until = NULL
+       WHERE ${'id' in target ? `id = $2 AND state IN ('pending', 'dead')` : `state = 'dead'`} AND (claimed_until IS NULL OR claimed_until <= $1)`,
+      'id' in target ? [now, target.id] : [now],
+    );
     return result.rowCount ?? 0;
   }
 

@@ -20,6 +20,11 @@ import {
   type EnqueueResult,
   type NewCase,
   type ReportCase,
+  type ClaimedNotification,
+  type NotificationChannel,
+  type NotificationState,
+  type NotificationSummary,
+  type RetryPolicy,
 } from './types.ts';
 import { accessNeedsFromColumn, storedAccessNeeds } from './access-needs.ts';
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
@@ -111,6 +116,24 @@ const migrations = [
      actor TEXT NOT NULL,
      action TEXT NOT NULL
    ) STRICT;`,
+  // The notification outbox (src/notify/): rows written with their case, delivered by the worker.
+  // Nothing personal: which case, why, by which channel, and how delivery is going.
+  `CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     case_id TEXT NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL CHECK (kind IN ('new', 'due-soon', 'overdue')),
+     channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+     state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'dead', 'skipped')),
+     run_at INTEGER NOT NULL,
+     attempts INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     claimed_by TEXT,
+     claimed_until INTEGER,
+     created_at INTEGER NOT NULL,
+     finished_at INTEGER,
+     UNIQUE (case_id, kind, channel)
+   ) STRICT;
+   CREATE INDEX notifications_due ON notifications (state, run_at);`,
   // Access-need flags for the monthly report (see access-needs.ts); NULL for requests made before.
   `ALTER TABLE cases ADD COLUMN access_needs TEXT;`,
 ];
@@ -128,6 +151,16 @@ interface CaseRow {
 }
 
 const summaryColumns = 'id, reference, lang, created_at, due_by, status, claimed_by, closed_at';
+
+interface NotificationRow {
+  id: string;
+  kind: ClaimedNotification['kind'];
+  channel: NotificationChannel;
+  attempts: number;
+  reference: string;
+  due_by: number;
+  status: CaseStatus;
+}
 
 function toSummary(row: CaseRow): CaseSummary {
   return {
@@ -297,6 +330,16 @@ function insertCase(db: DatabaseSync, input: NewCase): EnqueueResult {
     storedAccessNeeds(input.accessNeeds),
   );
   appendAudit(db, id, 'intake', 'created', null, input.createdAt.getTime(), chainStart);
+  for (const n of input.notifications ?? []) {
+    statement(db, 'INSERT INTO notifications (id, case_id, kind, channel, run_at, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      randomUUID(),
+      id,
+      n.kind,
+      n.channel,
+      n.runAt.getTime(),
+      input.createdAt.getTime(),
+    );
+  }
   return { reference: input.reference, created: true };
 }
 
@@ -515,6 +558,79 @@ class SqliteCaseQueue implements CaseQueue {
       const result = this.#db.prepare("DELETE FROM cases WHERE status = 'closed' AND closed_at < ?").run(closedBefore.getTime());
       return Number(result.changes);
     });
+  }
+
+  async claimNotifications(worker: string, channels: readonly NotificationChannel[], now: Date, leaseMs: number, limit: number): Promise<ClaimedNotification[]> {
+    if (channels.length === 0) return [];
+    const at = now.getTime();
+    const due = `n.state = 'pending' AND n.run_at <= ? AND (n.claimed_until IS NULL OR n.claimed_until <= ?) AND n.channel IN (${channels.map(() => '?').join(', ')})`;
+    // Asked first without the write lock: the worker polls, and most polls find nothing.
+    if (!this.#db.prepare(`SELECT 1 FROM notifications n WHERE ${due} LIMIT 1`).get(at, at, ...channels)) return [];
+    return transaction(this.#db, () => {
+      const rows = this.#db
+        .prepare(
+          `SELECT n.id, n.kind, n.channel, n.attempts + 1 AS attempts, c.reference, c.due_by, c.status
+           FROM notifications n JOIN cases c ON c.id = n.case_id WHERE ${due} ORDER BY n.run_at LIMIT ?`,
+        )
+        .all(at, at, ...channels, limit) as unknown as NotificationRow[];
+      const hold = this.#db.prepare('UPDATE notifications SET claimed_by = ?, claimed_until = ?, attempts = attempts + 1 WHERE id = ?');
+      for (const row of rows) hold.run(worker, at + leaseMs, row.id);
+      return rows.map((r) => ({ id: r.id, kind: r.kind, channel: r.channel, attempts: r.attempts, reference: r.reference, dueBy: new Date(r.due_by), caseStatus: r.status }));
+    });
+  }
+
+  async completeNotification(id: string, worker: string, state: 'delivered' | 'skipped', now: Date): Promise<boolean> {
+    const result = this.#db
+      .prepare(
+        `UPDATE notifications SET state = ?, finished_at = ?, claimed_by = NULL, claimed_until = NULL
+         WHERE id = ? AND claimed_by = ? AND state = 'pending'`,
+      )
+      .run(state, now.getTime(), id, worker);
+    return Number(result.changes) === 1;
+  }
+
+  async failNotification(id: string, worker: string, errorClass: string, now: Date, policy: RetryPolicy): Promise<NotificationState | undefined> {
+    // One statement records the error and either schedules the next attempt (the delay doubles
+    // from baseMs, never beyond capMs) or, once the attempts are spent, marks the row dead.
+    const row = this.#db
+      .prepare(
+        `UPDATE notifications SET
+           last_error = ?,
+           state = CASE WHEN attempts >= ? THEN 'dead' ELSE 'pending' END,
+           finished_at = CASE WHEN attempts >= ? THEN ? ELSE NULL END,
+           run_at = ? + min(?, ? * (1 << min(attempts - 1, 20))),
+           claimed_by = NULL, claimed_until = NULL
+         WHERE id = ? AND claimed_by = ? AND state = 'pending'
+         RETURNING state`,
+      )
+      .get(errorClass, policy.maxAttempts, policy.maxAttempts, now.getTime(), now.getTime(), policy.capMs, policy.baseMs, id, worker) as
+      | { state: NotificationState }
+      | undefined;
+    return row?.state;
+  }
+
+  async listNotifications(states: readonly NotificationState[]): Promise<NotificationSummary[]> {
+    if (states.length === 0) return [];
+    const rows = this.#db
+      .prepare(
+        `SELECT n.id, c.reference, n.kind, n.channel, n.state, n.attempts, n.run_at, n.last_error
+         FROM notifications n JOIN cases c ON c.id = n.case_id
+         WHERE n.state IN (${states.map(() => '?').join(', ')}) ORDER BY n.run_at, n.id`,
+      )
+      .all(...states) as unknown as (Omit<NotificationSummary, 'runAt' | 'lastError'> & { run_at: number; last_error: string | null })[];
+    return rows.map(({ run_at, last_error, ...r }) => ({ ...r, runAt: new Date(run_at), lastError: last_error }));
+  }
+
+  async retryNotifications(target: { id: string } | { dead: true }, now: Date): Promise<number> {
+    const at = now.getTime();
+    const which = 'id' in target ? `id = ? AND state IN ('pending', 'dead')` : `state = 'dead'`;
+    const result = this.#db
+      .prepare(
+        `UPDATE notifications SET state = 'pending', attempts = 0, run_at = ?, last_error = NULL, finished_at = NULL, claimed_by = NULL, claimed_until = NULL
+         WHERE ${which} AND (claimed_until IS NULL OR claimed_until <= ?)`,
+      )
+      .run(at, ...('id' in target ? [target.id] : []), at);
+    return Number(result.changes);
   }
 
   async shutdown(): Promise<void> {

@@ -73,6 +73,60 @@ export interface NewCase {
   accessNeeds: readonly AccessNeedFlag[];
   /** The request, sealed with age to the case team's recipients. */
   sealed: Uint8Array;
+  /** Notifications to the case team, written to the outbox in the same transaction (none when no channel is configured). */
+  notifications?: readonly NewNotification[];
+}
+
+/** Why the case team is told: a new request, one due within 2 working hours still unclaimed, or one overdue. */
+export type NotificationKind = 'new' | 'due-soon' | 'overdue';
+
+export const notificationKinds: readonly NotificationKind[] = ['new', 'due-soon', 'overdue'];
+
+/** How the case team is told. */
+export type NotificationChannel = 'email' | 'webhook';
+
+/** pending (waiting or being sent) → delivered | dead (gave up) | skipped (a reminder no longer true: the case was claimed or contacted). */
+export type NotificationState = 'pending' | 'delivered' | 'dead' | 'skipped';
+
+/** One outbox row to write with a new case; at most one per case, kind and channel. */
+export interface NewNotification {
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  /** Not to be sent before this. */
+  runAt: Date;
+}
+
+/** An outbox row a worker holds until its lease ends: enough to write the message, nothing sealed. */
+export interface ClaimedNotification {
+  id: string;
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  /** Attempts so far, this one included. */
+  attempts: number;
+  reference: string;
+  dueBy: Date;
+  /** The case's status now, so a reminder that is no longer true can be skipped. */
+  caseStatus: CaseStatus;
+}
+
+/** An outbox row as the staff command line lists it: no personal data. */
+export interface NotificationSummary {
+  id: string;
+  reference: string;
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  state: NotificationState;
+  attempts: number;
+  runAt: Date;
+  /** The class (and code) of the last error, e.g. "Error:ECONNECTION"; never its message. */
+  lastError: string | null;
+}
+
+/** How failed deliveries are retried: the delay doubles from baseMs up to capMs; after maxAttempts the row is dead. */
+export interface RetryPolicy {
+  baseMs: number;
+  capMs: number;
+  maxAttempts: number;
 }
 
 /** What may be shown of a case without decrypting anything. */
@@ -179,6 +233,20 @@ export interface CaseQueue {
   chainedAudit(): Promise<ChainedAuditRow[]>;
   /** Deletes closed cases (and their audit) closed before `closedBefore`; never an open case. Returns how many. */
   purge(closedBefore: Date): Promise<number>;
+  /**
+   * Claims up to `limit` pending notifications for these channels whose time has come and that no
+   * live lease holds, for `leaseMs` from `now`, counting an attempt on each. Two workers never hold
+   * the same row; a crashed worker's rows come back when its lease ends.
+   */
+  claimNotifications(worker: string, channels: readonly NotificationChannel[], now: Date, leaseMs: number, limit: number): Promise<ClaimedNotification[]>;
+  /** Marks a held notification delivered (or skipped); false when `worker` no longer holds it. */
+  completeNotification(id: string, worker: string, state: 'delivered' | 'skipped', now: Date): Promise<boolean>;
+  /** Records a failed attempt by its error class and, in one statement, schedules the retry with backoff or marks it dead; only while `worker` holds it. */
+  failNotification(id: string, worker: string, errorClass: string, now: Date, policy: RetryPolicy): Promise<NotificationState | undefined>;
+  /** Outbox rows in these states, oldest first. */
+  listNotifications(states: readonly NotificationState[]): Promise<NotificationSummary[]>;
+  /** Puts one notification (by id) or every dead one back to pending, due now, with no attempts; returns how many. */
+  retryNotifications(target: { id: string } | { dead: true }, now: Date): Promise<number>;
   /** Releases the connection; the queue is unusable afterwards. */
   shutdown(): Promise<void>;
 }

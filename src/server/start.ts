@@ -14,6 +14,9 @@ import { clientAddress, currentClient, trustedProxies } from './client-address.t
 import { isAllowedHost } from './host-check.ts';
 import { preparePrivateDataDir } from './private-data-dir.ts';
 import { forbiddenHeaders, securityHeaders } from './security-headers.ts';
+import { notifyConfig, type NotifyConfig } from '../notify/config.ts';
+import { startNotifier, type Notifier } from '../notify/worker.ts';
+import { openQueue } from '../queue/index.ts';
 import { staffConfig } from '../staff/config.ts';
 import { isStaffPath } from '../staff/routes.ts';
 import { startStaffListener } from '../staff/listener.ts';
@@ -28,12 +31,14 @@ process.env.DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
 
 // Misconfiguration stops the server here, before a build or a listener, in every NODE_ENV: a data
 // folder others can read, recipients that would seal requests to nobody (or to a typo), or a typo
-// in TRUSTED_PROXIES.
+// in TRUSTED_PROXIES or the notification settings.
 let proxies: ReturnType<typeof trustedProxies>;
+let notify: NotifyConfig;
 try {
   preparePrivateDataDir(process.env.DATA_DIR);
   await callbackRecipients(process.env);
   proxies = trustedProxies(process.env.TRUSTED_PROXIES);
+  notify = notifyConfig(process.env);
 } catch (error) {
   console.error((error as Error).message);
   process.exit(1);
@@ -133,9 +138,25 @@ try {
   process.exit(1);
 }
 
+// Notifications to the case team (src/notify/): a worker beside the listeners, on its own queue
+// connection, so no survivor's request waits for a mail server.
+let notifier: Notifier | undefined;
+if (notify.channels.length > 0) {
+  try {
+    notifier = startNotifier(await openQueue(process.env), notify);
+  } catch (error) {
+    console.error(`The notification worker could not open the queue (${(error as Error).name}).`);
+    process.exit(1);
+  }
+  console.log(`Notifications by ${notify.channels.join(' and ')}.`);
+} else {
+  console.log('Notifications are off: set NOTIFY_SMTP_URL (with NOTIFY_FROM and NOTIFY_TO) or NOTIFY_WEBHOOK_URL to tell the case team of new requests.');
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     staffServer?.close();
+    void notifier?.stop();
     server.close(() => process.exit(0));
   });
 }

@@ -5,6 +5,7 @@ import pg from 'pg';
 import { auditChainContract } from './audit-chain-contract.ts';
 import { caseQueueContract } from './case-queue-contract.ts';
 import { reportRowsContract } from './report-rows-contract.ts';
+import { notificationOutboxContract } from './notification-outbox-contract.ts';
 
 // Each test makes a database and several connections: slow on a busy machine, so allow a minute.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -14,6 +15,7 @@ afterAll(() => cluster?.stop());
 if (cluster) {
   caseQueueContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
   reportRowsContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
+  notificationOutboxContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
   auditChainContract('postgres', {
     open: async () => {
       const url = await cluster.createDatabase();

@@ -178,4 +178,32 @@ describe('npm run queue', { timeout: 90_000 }, () => {
     const identity = readFileSync(identityFile, 'utf8').split('\n').find((l) => l.startsWith('AGE-SECRET-KEY-'))!;
     expect(await unseal(identity, await seal([recipient], 'hello'))).toBe('hello');
   });
+
+  it('notifications lists waiting and dead ones with nothing personal, and retry sends one or every dead one again', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'cli-'));
+    const queue = openSqliteQueue(join(dataDir, 'queue.db'));
+    const now = new Date();
+    const input = sampleCase({ createdAt: now, dueBy: new Date(now.getTime() + 86_400_000) });
+    await queue.enqueue({ ...input, notifications: [{ kind: 'new', channel: 'email', runAt: now }, { kind: 'new', channel: 'webhook', runAt: now }] });
+    const [held] = await queue.claimNotifications('w1', ['email'], now, 60_000, 1);
+    await queue.failNotification(held!.id, 'w1', 'Error:ECONNREFUSED', now, { baseMs: 1_000, capMs: 1_000, maxAttempts: 1 });
+    await queue.shutdown();
+
+    const listed = cli(dataDir, ['notifications']);
+    expect(listed.code).toBe(1); // one is dead: cron can alert on it
+    const lines = listed.out.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.find((l) => l.includes('email'))).toMatch(new RegExp(`^${held!.id}  ${input.reference}  new  email  dead  attempts 1  Error:ECONNREFUSED$`));
+    expect(lines.find((l) => l.includes('webhook'))).toMatch(new RegExp(`${input.reference}  new  webhook  pending  attempts 0  next `));
+    expect(cli(dataDir, ['notifications', 'retry']).code).toBe(2);
+    expect(cli(dataDir, ['notifications', 'again', '--dead']).code).toBe(2);
+    expect(cli(dataDir, ['notifications', 'retry', 'no-such-id']).code).toBe(1);
+    const retried = cli(dataDir, ['notifications', 'retry', '--dead']);
+    expect(retried.out).toContain('1 notification(s) will be sent again now.');
+    const after = JSON.parse(cli(dataDir, ['notifications', '--json']).out) as { state: string; attempts: number; lastError: string | null }[];
+    expect(after.map((n) => [n.state, n.attempts, n.lastError])).toEqual([
+      ['pending', 0, null],
+      ['pending', 0, null],
+    ]);
+  });
 });

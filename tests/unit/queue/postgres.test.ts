@@ -109,15 +109,23 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
                GRANT CONNECT ON DATABASE ${database} TO safe_home_web;
                GRANT USAGE ON SCHEMA public TO safe_home_web;
                GRANT SELECT ON queue_schema_version TO safe_home_web;
-               GRANT SELECT (id, reference, submission_key, request_digest), INSERT ON cases TO safe_home_web;
-               GRANT INSERT ON audit TO safe_home_web;`),
+               GRANT SELECT (id, reference, submission_key, request_digest, due_by, status), INSERT ON cases TO safe_home_web;
+               GRANT INSERT ON audit TO safe_home_web;
+               GRANT SELECT, INSERT, UPDATE ON notifications TO safe_home_web;`),
     );
     const webUrl = url.replace('postgres@', 'safe_home_web@');
     const web = await openPostgresQueue(webUrl);
     try {
       const input = sampleCase({ accessNeeds: ['bsl'] });
-      expect(await web.enqueue(input)).toEqual({ reference: input.reference, created: true });
+      const now = new Date();
+      expect(await web.enqueue({ ...input, notifications: [{ kind: 'new', channel: 'email', runAt: now }] })).toEqual({ reference: input.reference, created: true });
       expect(await web.enqueue({ ...sampleCase(), submissionKey: input.submissionKey })).toEqual({ reference: input.reference, created: false });
+      // Every web server runs the notification worker: it claims, fails and completes outbox rows.
+      const [held] = await web.claimNotifications('w1', ['email'], now, 60_000, 10);
+      expect(held).toMatchObject({ reference: input.reference, caseStatus: 'new' });
+      expect(await web.failNotification(held!.id, 'w1', 'Error:ESOCKET', now, { baseMs: 0, capMs: 0, maxAttempts: 5 })).toBe('pending');
+      await web.claimNotifications('w1', ['email'], now, 60_000, 10);
+      expect(await web.completeNotification(held!.id, 'w1', 'delivered', now)).toBe(true);
     } finally {
       await web.shutdown();
     }
@@ -133,7 +141,7 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
       (
         await c.query<{ table_name: string; column_name: string; data_type: string }>(
           `SELECT table_name, column_name, data_type FROM information_schema.columns
-           WHERE table_schema = 'public' AND table_name IN ('cases', 'audit') ORDER BY table_name, ordinal_position`,
+           WHERE table_schema = 'public' AND table_name IN ('cases', 'audit', 'notifications') ORDER BY table_name, ordinal_position`,
         )
       ).rows.map((r) => `${r.table_name}.${r.column_name}:${r.data_type}`),
     );
@@ -157,6 +165,18 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
       'cases.sealed:bytea',
       'cases.request_digest:text',
       'cases.access_needs:text',
+      'notifications.id:text',
+      'notifications.case_id:text',
+      'notifications.kind:text',
+      'notifications.channel:text',
+      'notifications.state:text',
+      'notifications.run_at:timestamp with time zone',
+      'notifications.attempts:integer',
+      'notifications.last_error:text',
+      'notifications.claimed_by:text',
+      'notifications.claimed_until:timestamp with time zone',
+      'notifications.created_at:timestamp with time zone',
+      'notifications.finished_at:timestamp with time zone',
     ]);
   });
 });

@@ -72,4 +72,21 @@ describe('npm start refuses a configuration that would break its promises', { ti
     expect(code).toBe(1);
     expect(statSync(dataDir).mode & 0o777).toBe(0o700);
   });
+
+  it('notification settings that are wrong, naming the variable and never quoting a password or the secret', async () => {
+    const base = { NODE_ENV: 'production', CALLBACK_RECIPIENTS: recipient };
+    const cases: [Record<string, string>, string][] = [
+      [{ NOTIFY_SMTP_URL: 'https://notify:Canary-Password-1@mail.example.org' }, 'NOTIFY_SMTP_URL must be an smtp:// or smtps:// address'],
+      [{ NOTIFY_SMTP_URL: 'smtps://notify:Canary-Password-1@mail.example.org', NOTIFY_FROM: 'alerts@example.org' }, 'NOTIFY_TO is missing'],
+      [{ NOTIFY_WEBHOOK_URL: 'http://relay.example.org/hook', NOTIFY_WEBHOOK_SECRET: 'Canary-Password-1'.repeat(3) }, 'NOTIFY_WEBHOOK_URL must be an https:// address'],
+      [{ NOTIFY_WEBHOOK_URL: 'https://relay.example.org/hook', NOTIFY_WEBHOOK_SECRET: 'Canary-Password-1' }, 'NOTIFY_WEBHOOK_SECRET is too short'],
+    ];
+    for (const [env, message] of cases) {
+      const { code, output } = await start({ ...base, ...env, DATA_DIR: privateDir() });
+      expect(code).toBe(1);
+      expect(output).toContain(message);
+      expect(output).not.toContain('Canary-Password-1');
+    }
+  });
 });
+
