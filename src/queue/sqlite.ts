@@ -18,8 +18,11 @@ import {
   type CaseStatus,
   type CaseSummary,
   type EnqueueResult,
+  type FeedbackCounts,
   type NewCase,
+  type NewFeedback,
 } from './types.ts';
+import { countedAnswers, feedbackCountsFrom, type CountRow } from './feedback-counts.ts';
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
 import { storageDeadlineMs } from './deadline.ts';
 import { makeDatabaseFilesPrivate, watchDatabaseFiles } from './sqlite-files.ts';
@@ -108,6 +111,20 @@ const migrations = [
      at INTEGER NOT NULL,
      actor TEXT NOT NULL,
      action TEXT NOT NULL
+   ) STRICT;`,
+  // Migration 6 (the lead renumbers at merge): survivors' feedback, sealed, with its scores also
+  // kept as plain counts per day (never the comment, never a moment finer than the day).
+  `CREATE TABLE feedback (
+     id TEXT PRIMARY KEY,
+     received_on TEXT NOT NULL,
+     sealed BLOB NOT NULL
+   ) STRICT;
+   CREATE TABLE feedback_counts (
+     received_on TEXT NOT NULL,
+     question TEXT NOT NULL,
+     answer TEXT NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (received_on, question, answer)
    ) STRICT;`,
 ];
 
@@ -467,6 +484,25 @@ class SqliteCaseQueue implements CaseQueue {
       const result = this.#db.prepare("DELETE FROM cases WHERE status = 'closed' AND closed_at < ?").run(closedBefore.getTime());
       return Number(result.changes);
     });
+  }
+
+  async recordFeedback(input: NewFeedback): Promise<void> {
+    transaction(this.#db, () => {
+      statement(this.#db, 'INSERT INTO feedback (id, received_on, sealed) VALUES (?, ?, ?)').run(randomUUID(), input.receivedOn, input.sealed);
+      const count = statement(
+        this.#db,
+        `INSERT INTO feedback_counts (received_on, question, answer, count) VALUES (?, ?, ?, 1)
+         ON CONFLICT (received_on, question, answer) DO UPDATE SET count = count + 1`,
+      );
+      for (const { question, answer } of countedAnswers(input.scores)) count.run(input.receivedOn, question, answer);
+    });
+  }
+
+  async feedbackCounts(firstDay: string, lastDay: string): Promise<FeedbackCounts> {
+    const rows = this.#db
+      .prepare('SELECT question, answer, sum(count) AS total FROM feedback_counts WHERE received_on BETWEEN ? AND ? GROUP BY question, answer')
+      .all(firstDay, lastDay) as unknown as CountRow[];
+    return feedbackCountsFrom(rows);
   }
 
   async shutdown(): Promise<void> {

@@ -4,6 +4,7 @@ import { skipReason, startPostgres } from '../support/postgres.ts';
 import pg from 'pg';
 import { auditChainContract } from './audit-chain-contract.ts';
 import { caseQueueContract } from './case-queue-contract.ts';
+import { feedbackContract } from './feedback-contract.ts';
 
 // Each test makes a database and several connections: slow on a busy machine, so allow a minute.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -12,6 +13,7 @@ afterAll(() => cluster?.stop());
 
 if (cluster) {
   caseQueueContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
+  feedbackContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
   auditChainContract('postgres', {
     open: async () => {
       const url = await cluster.createDatabase();

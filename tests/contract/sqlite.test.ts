@@ -5,8 +5,10 @@ import { DatabaseSync } from 'node:sqlite';
 import { openSqliteQueue } from '../../src/queue/sqlite.ts';
 import { auditChainContract } from './audit-chain-contract.ts';
 import { caseQueueContract } from './case-queue-contract.ts';
+import { feedbackContract } from './feedback-contract.ts';
 
 caseQueueContract('sqlite', async () => openSqliteQueue(join(mkdtempSync(join(tmpdir(), 'queue-contract-')), 'queue.db')));
+feedbackContract('sqlite', async () => openSqliteQueue(join(mkdtempSync(join(tmpdir(), 'queue-contract-')), 'queue.db')));
 
 auditChainContract('sqlite', {
   open: async () => {
