@@ -95,6 +95,18 @@ export const topics = ['safe-at-home', 'moving', 'money', 'children', 'other'] a
 export const interpreterGenders = ['any', 'female', 'male'] as const;
 export const messageMaxLength = 500;
 
+/** Optional free text of up to 500 characters, line breaks kept: the callback's message, the feedback's comment. */
+export const messageText = z._default(
+  z
+    .string(err('callbackForm.errorMessageTooLong'))
+    .check(
+      z.overwrite((v) => plainText(v, true)),
+      z.trim(),
+      z.maxLength(messageMaxLength, err('callbackForm.errorMessageTooLong')),
+    ),
+  '',
+);
+
 /** A safe-time window value, "2026-11-02T09:00-11:00" in London time (see slots.ts). */
 const safeTimeValue = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}-\d{2}:\d{2}$/;
 
@@ -128,16 +140,7 @@ export const callbackSchema = z.object({
   interpreterGender: z._default(z.enum(interpreterGenders, err('callbackForm.errorChoice')), 'any'),
   access: choices(accessNeeds),
   topics: choices(topics),
-  message: z._default(
-    z
-      .string(err('callbackForm.errorMessageTooLong'))
-      .check(
-        z.overwrite((v) => plainText(v, true)),
-        z.trim(),
-        z.maxLength(messageMaxLength, err('callbackForm.errorMessageTooLong')),
-      ),
-    '',
-  ),
+  message: messageText,
   /** One-time token from the form: a resubmission returns the same reference. */
   submissionToken: z.string(err('callbackForm.errorExpired')).check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, err('callbackForm.errorExpired'))),
 });

@@ -4,7 +4,7 @@
  * is: no name, number or reference. The schema does no I/O.
  */
 import { z } from 'zod/mini';
-import { messageMaxLength, plainText } from '../callback/schema.ts';
+import { messageMaxLength, messageText } from '../callback/schema.ts';
 
 /** The answers to "how easy was it" and "did you feel listened to": 1 (not at all) to 5 (very). */
 export const feedbackScores = ['1', '2', '3', '4', '5'] as const;
@@ -31,16 +31,7 @@ export const feedbackSchema = z.object({
   easeOfAsking: z.enum(feedbackScores, err('feedbackForm.errorEase')),
   calledSafely: z.enum(calledSafelyAnswers, err('feedbackForm.errorCalledSafely')),
   listenedTo: z.enum(feedbackScores, err('feedbackForm.errorListened')),
-  comment: z._default(
-    z
-      .string(err('callbackForm.errorMessageTooLong'))
-      .check(
-        z.overwrite((v) => plainText(v, true)),
-        z.trim(),
-        z.maxLength(commentMaxLength, err('callbackForm.errorMessageTooLong')),
-      ),
-    '',
-  ),
+  comment: messageText,
 });
 
 /** What the form sends. */
