@@ -142,8 +142,9 @@ export default function FeedbackForm({ action, strings: s, helpline, values = {}
   }
 
   const prefix = s['callbackForm.errorPrefixAccessibleLabel'];
-  const radios = (field: 'easeOfAsking' | 'calledSafely' | 'listenedTo', options: readonly string[], label: (option: string) => string, inline: boolean) => (
-    <div className={inline ? 'choices choices--inline' : 'choices'}>
+  // A scale keeps its five choices on one line at 320 px; other answers go one under another.
+  const radios = (field: 'easeOfAsking' | 'calledSafely' | 'listenedTo', options: readonly string[], label: (option: string) => string, scale: boolean) => (
+    <div className={scale ? 'choices choices--inline choices--scale' : 'choices'}>
       {options.map((option, i) => (
         <Choice
           key={option}
