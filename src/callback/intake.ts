@@ -2,7 +2,9 @@
  * The one handler behind both ways of asking for a callback: POST /<lang>/callback/ (the plain
  * form) and POST /api/callback (the island's JSON). Checks run in a fixed order, cheapest and
  * least trusting first; nothing is stored until the request has passed them all, and nothing is
- * reported as stored unless the queue said so.
+ * reported as stored unless the queue said so. Its first checks (readSubmission), its log line
+ * (loggedOutcome) and its queue opening (openOnFirstUse) are the feedback survey's too
+ * (src/feedback/intake.ts), so both forms are checked by the same code.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { withinDeadline } from '../queue/deadline.ts';
