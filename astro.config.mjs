@@ -89,10 +89,10 @@ export default defineConfig({
     react(),
     sitemap({
       filter: (page) => new URL(page).pathname !== '/',
-      // Rendered on demand, so the sitemap cannot see them: the callback pages, and the services
-      // directory (without JavaScript its filters are a posted form, kept out of the address).
+      // Rendered on demand, so the sitemap cannot see them: the callback pages, the feedback form,
+      // and the services directory (without JavaScript its filters are a posted form, kept out of the address).
       customPages: localeCodes.flatMap((lang) =>
-        ['callback/', 'callback/sent/', 'services/'].map((path) => new URL(`/${lang}/${path}`, site).href),
+        ['callback/', 'callback/sent/', 'feedback/', 'services/'].map((path) => new URL(`/${lang}/${path}`, site).href),
       ),
     }),
     translationChecks(),

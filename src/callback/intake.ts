@@ -2,7 +2,9 @@
  * The one handler behind both ways of asking for a callback: POST /<lang>/callback/ (the plain
  * form) and POST /api/callback (the island's JSON). Checks run in a fixed order, cheapest and
  * least trusting first; nothing is stored until the request has passed them all, and nothing is
- * reported as stored unless the queue said so.
+ * reported as stored unless the queue said so. Its first checks (readSubmission), its log line
+ * (loggedOutcome) and its queue opening (openOnFirstUse) are the feedback survey's too
+ * (src/feedback/intake.ts), so both forms are checked by the same code.
  */
 import { createHash, createHmac } from 'node:crypto';
 import { withinDeadline } from '../queue/deadline.ts';
@@ -68,19 +70,25 @@ export type IntakeOutcome =
 
 const acceptedTypes = new Set(['application/x-www-form-urlencoded', 'application/json']);
 
+/** Which fields a form has, and which of them hold several values (checkbox groups). */
+export interface FormFields {
+  fields: readonly string[];
+  multiValueFields: readonly string[];
+}
+
 /** The form body as an object, checkbox groups as arrays, and the single-value fields sent more than once. */
-function formValues(body: string): { values: Record<string, unknown>; repeated: CallbackField[] } {
+function formValues(body: string, form: FormFields): { values: Record<string, unknown>; repeated: string[] } {
   const params = new URLSearchParams(body);
   const values: Record<string, unknown> = {};
-  const repeated: CallbackField[] = [];
+  const repeated: string[] = [];
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
-    const multiValue = (multiValueFields as readonly string[]).includes(key);
+    const multiValue = form.multiValueFields.includes(key);
     values[key] = multiValue ? all : all[0];
     // consent=yes&consent=no: which one the person meant is a guess, so the form comes back instead.
-    if (!multiValue && all.length > 1 && (callbackFields as readonly string[]).includes(key)) repeated.push(key as CallbackField);
+    if (!multiValue && all.length > 1 && form.fields.includes(key)) repeated.push(key);
   }
-  for (const key of multiValueFields) values[key] ??= [];
+  for (const key of form.multiValueFields) values[key] ??= [];
   return { values, repeated };
 }
 
@@ -135,21 +143,75 @@ function accessNeedsOf(request: CallbackRequest): AccessNeedFlag[] {
   return accessNeedFlags.filter((flag) => (flag === 'interpreter' ? request.interpreter === 'yes' : request.access.includes(flag)));
 }
 
+/** A request refused before its body was read as values. */
+export type TransportRefusal = { status: 403 | 405 | 413 | 415 };
+
+/**
+ * The checks every form's intake runs first, cheapest and least trusting first: method, origin,
+ * type and charset, size, well-formed UTF-8. Then the body as values (JSON or a form), with the
+ * single-value fields a form sent more than once. The form's own schema comes after.
+ */
+export async function readSubmission(
+  request: IntakeRequest,
+  form: FormFields,
+  extraOrigins: string[],
+): Promise<TransportRefusal | { status: 'read'; values: Record<string, unknown>; repeated: string[] }> {
+  if (request.method !== 'POST') return { status: 405 };
+  if (isCrossSite(request, extraOrigins)) return { status: 403 };
+  const { type, charset } = mediaType(request.header('content-type'));
+  if (!acceptedTypes.has(type) || (charset !== undefined && charset !== 'utf-8')) return { status: 415 };
+  const bytes = await request.readBody(maxBodyBytes);
+  if (bytes === undefined) return { status: 413 };
+  const body = utf8Text(bytes, type !== 'application/json');
+  if (body === undefined) return { status: 415 };
+  if (type !== 'application/json') return { status: 'read', ...formValues(body, form) };
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return { status: 'read', values: parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}, repeated: [] };
+  } catch {
+    return { status: 'read', values: {}, repeated: [] };
+  }
+}
+
+/**
+ * Runs `decide` and logs one allow-listed line for it. Anything that escapes `decide` is a 503
+ * (never a success), so a form never claims to have stored what it did not.
+ */
+export async function loggedOutcome<O extends { status: number }>(
+  route: string,
+  decide: () => Promise<O & { errorClass?: string }>,
+): Promise<O | { status: 503; values: Record<string, unknown> }> {
+  const started = performance.now();
+  const { errorClass, ...outcome } = await decide().catch((error: unknown) => ({
+    status: 503 as const,
+    values: {},
+    errorClass: errorClassOf(error),
+  }));
+  const reference = 'reference' in outcome && typeof outcome.reference === 'string' ? outcome.reference : undefined;
+  logRequest({ route, status: outcome.status, durationMs: performance.now() - started, reference, errorClass });
+  return outcome as O | { status: 503; values: Record<string, unknown> };
+}
+
+/** `open`, called on first use and kept; a queue that could not be opened (a database still starting, say) is tried again next time. */
+export function openOnFirstUse(open: () => Promise<CaseQueue>): () => Promise<CaseQueue> {
+  let queue: Promise<CaseQueue> | undefined;
+  return () =>
+    (queue ??= open().catch((error: unknown) => {
+      queue = undefined;
+      throw error;
+    }));
+}
+
 /** Builds the handler. The queue is opened on first use and kept. */
 export function createIntake(deps: IntakeDependencies) {
   const limiter = deps.rateLimit ? createRateLimiter(deps.rateLimit) : null;
   const now = deps.now ?? (() => new Date());
   const sealRequest = deps.seal ?? seal;
-  let queue: Promise<CaseQueue> | undefined;
+  const queue = openOnFirstUse(deps.openQueue);
   const extraOrigins = deps.extraOrigins ?? [];
 
   async function store(values: CallbackRequest, windows: readonly SafeTimeWindow[], lang: string): Promise<{ reference: string; dueBy: Date } | 'conflict'> {
-    // A queue that could not be opened (a database still starting, say) is tried again next time.
-    queue ??= deps.openQueue().catch((error: unknown) => {
-      queue = undefined;
-      throw error;
-    });
-    const opened = await queue;
+    const opened = await queue();
     const recipients = await deps.recipients();
     const createdAt = now();
     const due = firstContactDue(createdAt, windows, deps.firstContactWorkingDays, deps.region);
@@ -177,27 +239,10 @@ export function createIntake(deps: IntakeDependencies) {
 
   async function decide(request: IntakeRequest): Promise<IntakeOutcome & { errorClass?: string }> {
     const { clientAddress, lang } = request;
-    if (request.method !== 'POST') return { status: 405 };
-    if (isCrossSite(request, extraOrigins)) return { status: 403 };
-    const { type, charset } = mediaType(request.header('content-type'));
-    if (!acceptedTypes.has(type) || (charset !== undefined && charset !== 'utf-8')) return { status: 415 };
-    const bytes = await request.readBody(maxBodyBytes);
-    if (bytes === undefined) return { status: 413 };
-    const body = utf8Text(bytes, type !== 'application/json');
-    if (body === undefined) return { status: 415 };
-    let values: Record<string, unknown>;
-    let repeated: CallbackField[] = [];
-    if (type === 'application/json') {
-      try {
-        const parsed: unknown = JSON.parse(body);
-        values = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
-      } catch {
-        values = {};
-      }
-    } else {
-      ({ values, repeated } = formValues(body));
-    }
-    if (repeated.length > 0) return { status: 400, errors: Object.fromEntries(repeated.map((field) => [field, 'callbackForm.errorChoice' as const])), values };
+    const read = await readSubmission(request, { fields: callbackFields, multiValueFields }, extraOrigins);
+    if (read.status !== 'read') return read;
+    const { values, repeated } = read;
+    if (repeated.length > 0) return { status: 400, errors: Object.fromEntries(repeated.map((field) => [field as CallbackField, 'callbackForm.errorChoice' as const])), values };
     const checked = callbackSchema.safeParse(values);
     if (!checked.success) return { status: 400, errors: fieldErrors(checked.error), values };
     const times = checkSafeTimes(checked.data.safeTime, now(), deps.callbackHours, deps.region);
@@ -223,21 +268,8 @@ export function createIntake(deps: IntakeDependencies) {
 
   return {
     /** Runs every check in order and, if all pass, seals and enqueues the request. Logs one allow-listed line. */
-    async handle(input: IntakeRequest): Promise<IntakeOutcome> {
-      const started = performance.now();
-      const { errorClass, ...outcome } = await decide(input).catch((error: unknown) => ({
-        status: 503 as const,
-        values: {},
-        errorClass: errorClassOf(error),
-      }));
-      logRequest({
-        route: input.route,
-        status: outcome.status,
-        durationMs: performance.now() - started,
-        reference: outcome.status === 201 ? outcome.reference : undefined,
-        errorClass,
-      });
-      return outcome;
+    handle(input: IntakeRequest): Promise<IntakeOutcome> {
+      return loggedOutcome<IntakeOutcome>(input.route, () => decide(input));
     },
   };
 }

@@ -95,6 +95,18 @@ export const topics = ['safe-at-home', 'moving', 'money', 'children', 'other'] a
 export const interpreterGenders = ['any', 'female', 'male'] as const;
 export const messageMaxLength = 500;
 
+/** Optional free text of up to 500 characters, line breaks kept: the callback's message, the feedback's comment. */
+export const messageText = z._default(
+  z
+    .string(err('callbackForm.errorMessageTooLong'))
+    .check(
+      z.overwrite((v) => plainText(v, true)),
+      z.trim(),
+      z.maxLength(messageMaxLength, err('callbackForm.errorMessageTooLong')),
+    ),
+  '',
+);
+
 /** A safe-time window value, "2026-11-02T09:00-11:00" in London time (see slots.ts). */
 const safeTimeValue = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}-\d{2}:\d{2}$/;
 
@@ -128,16 +140,7 @@ export const callbackSchema = z.object({
   interpreterGender: z._default(z.enum(interpreterGenders, err('callbackForm.errorChoice')), 'any'),
   access: choices(accessNeeds),
   topics: choices(topics),
-  message: z._default(
-    z
-      .string(err('callbackForm.errorMessageTooLong'))
-      .check(
-        z.overwrite((v) => plainText(v, true)),
-        z.trim(),
-        z.maxLength(messageMaxLength, err('callbackForm.errorMessageTooLong')),
-      ),
-    '',
-  ),
+  message: messageText,
   /** One-time token from the form: a resubmission returns the same reference. */
   submissionToken: z.string(err('callbackForm.errorExpired')).check(z.regex(/^[A-Za-z0-9_-]{16,64}$/, err('callbackForm.errorExpired'))),
 });
@@ -152,17 +155,25 @@ export const callbackFields = Object.keys(callbackSchema.shape) as CallbackField
 /** Fields that hold several values (checkbox groups). */
 export const multiValueFields = ['safeTime', 'access', 'topics'] as const satisfies readonly CallbackField[];
 
-/** The UI key for a zod issue's message; anything unexpected gets the generic "check this" key. */
-export function errorKeyFor(issue: { message: string }): CallbackErrorKey {
-  return (callbackErrorKeys as readonly string[]).includes(issue.message) ? (issue.message as CallbackErrorKey) : 'callbackForm.errorChoice';
+/**
+ * The first error key for each field that failed, in form order, for any form's schema: an issue
+ * on no known field goes to `fallback.field`, a message that is no known key becomes `fallback.key`.
+ */
+export function firstErrorKeys<F extends string, K extends string>(
+  error: z.core.$ZodError,
+  fields: readonly F[],
+  keys: readonly K[],
+  fallback: { field: F; key: K },
+): Partial<Record<F, K>> {
+  const found: Partial<Record<F, K>> = {};
+  for (const issue of error.issues) {
+    const field = typeof issue.path[0] === 'string' && (fields as readonly string[]).includes(issue.path[0]) ? (issue.path[0] as F) : fallback.field;
+    found[field] ??= (keys as readonly string[]).includes(issue.message) ? (issue.message as K) : fallback.key;
+  }
+  return Object.fromEntries(fields.filter((f) => found[f]).map((f) => [f, found[f]])) as Partial<Record<F, K>>;
 }
 
 /** The first error key for each field that failed, in form order. */
 export function fieldErrors(error: z.core.$ZodError): Partial<Record<CallbackField, CallbackErrorKey>> {
-  const found: Partial<Record<CallbackField, CallbackErrorKey>> = {};
-  for (const issue of error.issues) {
-    const field = (typeof issue.path[0] === 'string' && (callbackFields as string[]).includes(issue.path[0]) ? issue.path[0] : 'submissionToken') as CallbackField;
-    found[field] ??= errorKeyFor(issue);
-  }
-  return Object.fromEntries(callbackFields.filter((f) => found[f]).map((f) => [f, found[f]])) as Partial<Record<CallbackField, CallbackErrorKey>>;
+  return firstErrorKeys(error, callbackFields, callbackErrorKeys, { field: 'submissionToken', key: 'callbackForm.errorChoice' });
 }

@@ -20,6 +20,7 @@ import {
   type CaseStatus,
   type CaseSummary,
   type EnqueueResult,
+  type FeedbackCounts,
   type NewCase,
   type ReportCase,
   type ClaimedNotification,
@@ -27,8 +28,10 @@ import {
   type NotificationState,
   type NotificationSummary,
   type RetryPolicy,
+  type NewFeedback,
 } from './types.ts';
 import { accessNeedsFromColumn, storedAccessNeeds } from './access-needs.ts';
+import { countedAnswers, feedbackCountsFrom, type CountRow } from './feedback-counts.ts';
 
 /** Versioned schema: entry n takes the database from version n to n + 1. Append only. */
 const migrations = [
@@ -144,6 +147,20 @@ const migrations = [
      UNIQUE (case_id, kind, channel)
    );
    CREATE INDEX notifications_due ON notifications (run_at) WHERE state = 'pending';`,
+  // Survivors' feedback, sealed, with its scores also
+  // kept as plain counts per day (never the comment, never a moment finer than the day).
+  `CREATE TABLE feedback (
+     id text PRIMARY KEY,
+     received_on date NOT NULL,
+     sealed bytea NOT NULL
+   );
+   CREATE TABLE feedback_counts (
+     received_on date NOT NULL,
+     question text NOT NULL,
+     answer text NOT NULL,
+     count integer NOT NULL,
+     PRIMARY KEY (received_on, question, answer)
+   );`,
   // Access-need flags for the monthly report (see access-needs.ts); NULL for requests made before.
   `ALTER TABLE cases ADD COLUMN access_needs text;`,
 ];
@@ -530,6 +547,26 @@ class PostgresCaseQueue implements CaseQueue {
       'id' in target ? [now, target.id] : [now],
     );
     return result.rowCount ?? 0;
+  }
+
+  /** One statement, so the sealed answers and the counts commit together or not at all. */
+  async recordFeedback(input: NewFeedback): Promise<void> {
+    const answers = countedAnswers(input.scores);
+    await this.#pool.query(
+      `WITH stored AS (INSERT INTO feedback (id, received_on, sealed) VALUES ($1, $2, $3))
+       INSERT INTO feedback_counts (received_on, question, answer, count)
+       SELECT $2, question, answer, 1 FROM unnest($4::text[], $5::text[]) AS a (question, answer)
+       ON CONFLICT (received_on, question, answer) DO UPDATE SET count = feedback_counts.count + 1`,
+      [randomUUID(), input.receivedOn, bytea(input.sealed), answers.map((a) => a.question), answers.map((a) => a.answer)],
+    );
+  }
+
+  async feedbackCounts(firstDay: string, lastDay: string): Promise<FeedbackCounts> {
+    const { rows } = await this.#pool.query<CountRow>(
+      'SELECT question, answer, sum(count)::integer AS total FROM feedback_counts WHERE received_on BETWEEN $1 AND $2 GROUP BY question, answer',
+      [firstDay, lastDay],
+    );
+    return feedbackCountsFrom(rows);
   }
 
   async shutdown(): Promise<void> {

@@ -18,6 +18,7 @@ import {
   type CaseStatus,
   type CaseSummary,
   type EnqueueResult,
+  type FeedbackCounts,
   type NewCase,
   type ReportCase,
   type ClaimedNotification,
@@ -25,8 +26,10 @@ import {
   type NotificationState,
   type NotificationSummary,
   type RetryPolicy,
+  type NewFeedback,
 } from './types.ts';
 import { accessNeedsFromColumn, storedAccessNeeds } from './access-needs.ts';
+import { countedAnswers, feedbackCountsFrom, type CountRow } from './feedback-counts.ts';
 import { workerCaller, type WorkerCaller } from '../server/worker-call.ts';
 import { storageDeadlineMs } from './deadline.ts';
 import { makeDatabaseFilesPrivate, watchDatabaseFiles } from './sqlite-files.ts';
@@ -134,6 +137,20 @@ const migrations = [
      UNIQUE (case_id, kind, channel)
    ) STRICT;
    CREATE INDEX notifications_due ON notifications (state, run_at);`,
+  // Survivors' feedback, sealed, with its scores also
+  // kept as plain counts per day (never the comment, never a moment finer than the day).
+  `CREATE TABLE feedback (
+     id TEXT PRIMARY KEY,
+     received_on TEXT NOT NULL,
+     sealed BLOB NOT NULL
+   ) STRICT;
+   CREATE TABLE feedback_counts (
+     received_on TEXT NOT NULL,
+     question TEXT NOT NULL,
+     answer TEXT NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (received_on, question, answer)
+   ) STRICT;`,
   // Access-need flags for the monthly report (see access-needs.ts); NULL for requests made before.
   `ALTER TABLE cases ADD COLUMN access_needs TEXT;`,
 ];
@@ -631,6 +648,25 @@ class SqliteCaseQueue implements CaseQueue {
       )
       .run(at, ...('id' in target ? [target.id] : []), at);
     return Number(result.changes);
+  }
+
+  async recordFeedback(input: NewFeedback): Promise<void> {
+    transaction(this.#db, () => {
+      statement(this.#db, 'INSERT INTO feedback (id, received_on, sealed) VALUES (?, ?, ?)').run(randomUUID(), input.receivedOn, input.sealed);
+      const count = statement(
+        this.#db,
+        `INSERT INTO feedback_counts (received_on, question, answer, count) VALUES (?, ?, ?, 1)
+         ON CONFLICT (received_on, question, answer) DO UPDATE SET count = count + 1`,
+      );
+      for (const { question, answer } of countedAnswers(input.scores)) count.run(input.receivedOn, question, answer);
+    });
+  }
+
+  async feedbackCounts(firstDay: string, lastDay: string): Promise<FeedbackCounts> {
+    const rows = this.#db
+      .prepare('SELECT question, answer, sum(count) AS total FROM feedback_counts WHERE received_on BETWEEN ? AND ? GROUP BY question, answer')
+      .all(firstDay, lastDay) as unknown as CountRow[];
+    return feedbackCountsFrom(rows);
   }
 
   async shutdown(): Promise<void> {

@@ -5,6 +5,7 @@
  * and share-decision reasons arrive already sealed to the case team's age recipients.
  */
 import type { ChainedAuditRow } from './audit-chain.ts';
+import type { FeedbackAnswers } from '../feedback/schema.ts';
 
 /** Where a case is: new → claimed → contacted | could-not-contact → closed. */
 export type CaseStatus = 'new' | 'claimed' | 'contacted' | 'could-not-contact' | 'closed';
@@ -195,6 +196,28 @@ export interface EnqueueResult {
   conflict?: true;
 }
 
+/**
+ * One survivor's feedback. Only the day it came (London time), never the moment, so it cannot be
+ * matched to a callback request made at the same minute.
+ */
+export interface NewFeedback {
+  /** "2026-11-02", the London calendar day it arrived. */
+  receivedOn: string;
+  /** The answers, all of them, sealed with age to the case team's recipients (the comment is only here). */
+  sealed: Uint8Array;
+  /** The scores alone, kept as plain counts for the monthly report. Never the comment. */
+  scores: Pick<FeedbackAnswers, 'easeOfAsking' | 'calledSafely' | 'listenedTo'>;
+}
+
+/** How many people gave each answer to each scored question, over some days. */
+export interface FeedbackCounts {
+  /** How many sent the survey. */
+  responses: number;
+  easeOfAsking: Record<FeedbackAnswers['easeOfAsking'], number>;
+  calledSafely: Record<FeedbackAnswers['calledSafely'], number>;
+  listenedTo: Record<FeedbackAnswers['listenedTo'], number>;
+}
+
 /** Storage for callback requests and their audit trail. Every method is atomic. */
 export interface CaseQueue {
   /** Stores a new case and its "created" audit line in one transaction; a repeated submissionKey stores nothing and returns the first reference (with conflict when its requestDigest differs). */
@@ -247,6 +270,10 @@ export interface CaseQueue {
   listNotifications(states: readonly NotificationState[]): Promise<NotificationSummary[]>;
   /** Puts one notification (by id) or every dead one back to pending, due now, with no attempts; returns how many. */
   retryNotifications(target: { id: string } | { dead: true }, now: Date): Promise<number>;
+  /** Stores one survivor's feedback, sealed, and adds its scores to the day's plain counts, in one transaction. */
+  recordFeedback(input: NewFeedback): Promise<void>;
+  /** The plain counts of feedback received from `firstDay` to `lastDay` ("2026-11-01" to "2026-11-30"), both included. */
+  feedbackCounts(firstDay: string, lastDay: string): Promise<FeedbackCounts>;
   /** Releases the connection; the queue is unusable afterwards. */
   shutdown(): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { auditChainContract } from './audit-chain-contract.ts';
 import { caseQueueContract } from './case-queue-contract.ts';
 import { reportRowsContract } from './report-rows-contract.ts';
 import { notificationOutboxContract } from './notification-outbox-contract.ts';
+import { feedbackContract } from './feedback-contract.ts';
 
 // Each test makes a database and several connections: slow on a busy machine, so allow a minute.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -16,6 +17,7 @@ if (cluster) {
   caseQueueContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
   reportRowsContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
   notificationOutboxContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
+  feedbackContract('postgres', async () => openPostgresQueue(await cluster.createDatabase()));
   auditChainContract('postgres', {
     open: async () => {
       const url = await cluster.createDatabase();

@@ -7,11 +7,13 @@ import { auditChainContract } from './audit-chain-contract.ts';
 import { caseQueueContract } from './case-queue-contract.ts';
 import { reportRowsContract } from './report-rows-contract.ts';
 import { notificationOutboxContract } from './notification-outbox-contract.ts';
+import { feedbackContract } from './feedback-contract.ts';
 
 caseQueueContract('sqlite', async () => openSqliteQueue(join(mkdtempSync(join(tmpdir(), 'queue-contract-')), 'queue.db')));
 reportRowsContract('sqlite', async () => openSqliteQueue(join(mkdtempSync(join(tmpdir(), 'queue-contract-')), 'queue.db')));
 
 notificationOutboxContract('sqlite', async () => openSqliteQueue(join(mkdtempSync(join(tmpdir(), 'queue-contract-')), 'queue.db')));
+feedbackContract('sqlite', async () => openSqliteQueue(join(mkdtempSync(join(tmpdir(), 'queue-contract-')), 'queue.db')));
 
 auditChainContract('sqlite', {
   open: async () => {

@@ -167,6 +167,7 @@ test.describe('callback form, JavaScript on', () => {
     const reference = (await confirmation.locator('[data-reference]').textContent())!;
     expect(reference).toMatch(/^CB-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     await expect(confirmation).toContainText('We will not send an email or text');
+    await expect(confirmation.getByRole('link', { name: /tell us how we did/ })).toHaveAttribute('href', '/en/feedback/');
     expect(queuedReferences()).toContain(reference);
     // The promise shown is the due-by the team sees, to the minute.
     const due = queuedDueBy(reference);

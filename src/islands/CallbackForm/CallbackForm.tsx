@@ -4,7 +4,7 @@
  * and sends JSON to /api/callback, showing the confirmation in place.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm, type FieldErrors, type UseFormRegisterReturn } from 'react-hook-form';
 import {
   accessNeeds,
@@ -18,6 +18,7 @@ import {
 import type { LocaleCode } from '../../i18n/locales.ts';
 import { promiseText } from './promise-text.ts';
 import type { CallbackFormStrings } from './strings.ts';
+import { Choice, describedBy as describedByIds, ErrorSummary, FieldError, Fieldset, fieldBoxId as boxOf, useErrorSummary } from '../FormParts/FormParts.tsx';
 
 /** One day of safe-time windows, already formatted in the reader's language. */
 export interface SafeTimeDayOption {
@@ -43,16 +44,12 @@ export interface CallbackFormProps {
   notice?: string;
   /** The tab's title as it is, and with its translated "Error:" while the form shows errors. */
   titles: { normal: string; error: string };
+  /** The feedback survey, /<lang>/feedback/, linked from the confirmation. */
+  feedbackHref: string;
 }
 
 const fieldId = (field: CallbackField) => `callback-${field}`;
-/**
- * The id of a field's whole box (label or legend, hint, error, control). The error summary links
- * here, so that without JavaScript the browser scrolls the label and hint into view below the exit
- * bar, not only the control; the next Tab then reaches the control. With JavaScript the link also
- * focuses the control.
- */
-const fieldBoxId = (field: CallbackField) => `${fieldId(field)}-field`;
+const fieldBoxId = (field: CallbackField) => boxOf(fieldId(field));
 const accessKeys = { bsl: 'callbackForm.accessBsl', 'relay-uk': 'callbackForm.accessRelayUk', 'easy-read': 'callbackForm.accessEasyRead' } as const;
 const topicKeys = {
   'safe-at-home': 'callbackForm.topicSafeAtHome',
@@ -100,7 +97,7 @@ function freshToken(): string {
   return btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_');
 }
 
-export default function CallbackForm({ lang, action, strings, days, token, values = {}, errors: serverErrors = {}, notice: serverNotice, titles }: CallbackFormProps) {
+export default function CallbackForm({ lang, action, strings, days, token, values = {}, errors: serverErrors = {}, notice: serverNotice, titles, feedbackHref }: CallbackFormProps) {
   const s = strings;
   const defaults = startingValues(values, token);
   const {
@@ -122,7 +119,6 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   const [attempt, setAttempt] = useState(0);
   // Windows starting before this are no longer shown: set when the server says a chosen time has passed.
   const [offerFrom, setOfferFrom] = useState(0);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const confirmationRef = useRef<HTMLHeadingElement>(null);
 
   // A message is a UI key from the schema (client check) or already translated (server).
@@ -133,34 +129,10 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   };
   const failed = callbackFields.filter((f) => messageOf(f));
 
-  // Focus the summary once per failed attempt, as soon as it is on the page (GOV.UK pattern).
-  const focusedAttempt = useRef(0);
-  const showingSummary = failed.length > 0 || Boolean(notice);
-  useEffect(() => {
-    if (attempt > focusedAttempt.current && showingSummary && summaryRef.current) {
-      focusedAttempt.current = attempt;
-      summaryRef.current.focus();
-    }
-  }, [attempt, showingSummary]);
+  const summaryRef = useErrorSummary(attempt, failed.length > 0 || Boolean(notice), titles);
   useEffect(() => {
     if (confirmation) confirmationRef.current?.focus();
   }, [confirmation]);
-  // The title is the first thing a screen reader says of a page: it says "Error:" as the
-  // server-rendered page does with JavaScript off (WCAG 3.3.1).
-  useEffect(() => {
-    document.title = showingSummary ? titles.error : titles.normal;
-  }, [showingSummary, titles.error, titles.normal]);
-
-  /** An error-summary link brings the whole field into view below the exit bar (its label, hint and
-   * message, not only its input, which is where the browser would scroll), then focuses its control. */
-  const showField = (event: MouseEvent<HTMLAnchorElement>, field: CallbackField) => {
-    const control = document.getElementById(fieldId(field));
-    const container = control?.closest('.field');
-    if (!control || !container) return;
-    event.preventDefault();
-    container.scrollIntoView({ block: 'start' });
-    control.focus({ preventScroll: true });
-  };
 
   async function send(data: CallbackRequest, retried = false): Promise<void> {
     setNotice(undefined);
@@ -208,7 +180,7 @@ export default function CallbackForm({ lang, action, strings, days, token, value
 
   if (confirmation) {
     return (
-      <div className="callback-confirmation" data-callback-confirmation>
+      <div className="confirmation" data-callback-confirmation>
         <h2 ref={confirmationRef} tabIndex={-1}>
           {s['callbackSent.title']}
         </h2>
@@ -221,44 +193,31 @@ export default function CallbackForm({ lang, action, strings, days, token, value
           {s['callbackSent.reference'].split('{{reference}}')[1]}
         </p>
         <p>{s['callbackSent.noConfirmation']}</p>
+        <p>
+          <a href={feedbackHref}>{s['callbackSent.feedbackLink']}</a>
+        </p>
       </div>
     );
   }
 
-  const describedBy = (field: CallbackField, hint: boolean) =>
-    [hint ? `${fieldId(field)}-hint` : '', messageOf(field) ? `${fieldId(field)}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const errorLine = (field: CallbackField) =>
-    messageOf(field) ? (
-      <p className="field-error" id={`${fieldId(field)}-error`}>
-        <span className="visually-hidden">{s['callbackForm.errorPrefixAccessibleLabel']} </span>
-        {messageOf(field)}
-      </p>
-    ) : null;
+  const prefix = s['callbackForm.errorPrefixAccessibleLabel'];
+  const describedBy = (field: CallbackField, hint: boolean) => describedByIds(fieldId(field), hint, Boolean(messageOf(field)));
+  const errorLine = (field: CallbackField) => <FieldError controlId={fieldId(field)} message={messageOf(field)} prefix={prefix} />;
   const group = (field: CallbackField, legend: string, children: ReactNode, hint?: string) => (
-    <div id={fieldBoxId(field)} className={messageOf(field) ? 'field field--error' : 'field'}>
-      <fieldset aria-describedby={describedBy(field, Boolean(hint))}>
-        <legend>{legend}</legend>
-        {hint && (
-          <p className="hint" id={`${fieldId(field)}-hint`}>
-            {hint}
-          </p>
-        )}
-        {errorLine(field)}
-        {children}
-      </fieldset>
-    </div>
+    <Fieldset controlId={fieldId(field)} legend={legend} hint={hint} message={messageOf(field)} prefix={prefix}>
+      {children}
+    </Fieldset>
   );
   const choice = (field: CallbackField, type: 'radio' | 'checkbox', value: string, label: string, registered: UseFormRegisterReturn, first = false) => (
-    <div className="choice" key={value}>
-      <input
-        type={type}
-        id={first ? fieldId(field) : `${fieldId(field)}-${value}`}
-        value={value}
-        defaultChecked={isChosen(defaults[field], value)}
-        {...registered}
-      />
-      <label htmlFor={first ? fieldId(field) : `${fieldId(field)}-${value}`}>{label}</label>
-    </div>
+    <Choice
+      key={value}
+      id={first ? fieldId(field) : `${fieldId(field)}-${value}`}
+      type={type}
+      value={value}
+      label={label}
+      defaultChecked={isChosen(defaults[field], value)}
+      registered={registered}
+    />
   );
   const yesNo = (field: 'voicemail' | 'sayWhoWeAre' | 'interpreter', legend: string) =>
     group(
@@ -294,26 +253,14 @@ export default function CallbackForm({ lang, action, strings, days, token, value
   const firstWindow = shownDays[0]?.windows[0]?.value;
 
   return (
-    <form method="post" action={action} noValidate onSubmit={handleSubmit((data) => send(data), onInvalid)} data-callback-form>
-      {(failed.length > 0 || notice) && (
-        <div className="error-summary" ref={summaryRef} tabIndex={-1} autoFocus={attempt === 0} data-error-summary>
-          <div role="alert">
-            <h2>{s['callbackForm.errorSummaryTitle']}</h2>
-            {notice && <p>{notice}</p>}
-            {failed.length > 0 && (
-              <ul>
-                {failed.map((field) => (
-                  <li key={field}>
-                    <a href={`#${fieldBoxId(field)}`} onClick={(event) => showField(event, field)}>
-                      {messageOf(field)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        </div>
-      )}
+    <form method="post" action={action} className="form" noValidate onSubmit={handleSubmit((data) => send(data), onInvalid)} data-callback-form>
+      <ErrorSummary
+        summaryRef={summaryRef}
+        title={s['callbackForm.errorSummaryTitle']}
+        notice={notice}
+        failed={failed.map((field) => ({ controlId: fieldId(field), message: messageOf(field)! }))}
+        autoFocus={attempt === 0}
+      />
 
       <input type="hidden" defaultValue={defaults.submissionToken} {...register('submissionToken')} />
 

@@ -52,6 +52,7 @@ export const callbackFormKeys = [
   'callbackSent.body',
   'callbackSent.reference',
   'callbackSent.noConfirmation',
+  'callbackSent.feedbackLink',
   ...callbackErrorKeys,
 ] as const satisfies readonly UiKey[];
 

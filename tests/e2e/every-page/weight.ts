@@ -1,14 +1,15 @@
 import type { PageCheck } from './visit.ts';
 
 /**
- * The callback form is the one page with a React island (react-dom alone is about 210 kB raw). The
- * 10 kB JavaScript budget is for content pages; the form works fully without its JavaScript, and its
+ * The callback form and the feedback survey are the pages with a React island (react-dom alone is
+ * about 210 kB raw, shared by both, so a reader who opens both fetches it once). The 10 kB
+ * JavaScript budget is for content pages; the forms work fully without their JavaScript, and their
  * own budget is stated, not hidden. It sits just above the 330 kB measured once the schema moved to
- * zod/mini, so any regrowth of the island fails. Its HTML is larger than a content page's because
- * hydration repeats the translated strings and safe times in the island's props (38 kB in Panjabi
- * and Bengali, whose letters take three bytes each).
+ * zod/mini, so any regrowth of either island fails. The callback form's HTML is larger than a content
+ * page's because hydration repeats the translated strings and safe times in the island's props (38 kB
+ * in Panjabi and Bengali, whose letters take three bytes each).
  */
-export const isFormPage = (path: string) => /\/callback\/$/.test(path);
+export const isFormPage = (path: string) => /\/(callback|feedback)\/$/.test(path);
 
 export const budgets = {
   form: { htmlAndCss: 60_000, js: 335_000 },

@@ -3,6 +3,7 @@ import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
 import { callbackFields, type CallbackField } from '../../../src/callback/schema.ts';
 import { sourceHash } from '../../../src/content/content-files.ts';
+import { feedbackFields, type FeedbackField } from '../../../src/feedback/schema.ts';
 import { readServiceFiles } from '../../../src/content/service-files.ts';
 import { parseOrganisation, type Organisation } from '../../../src/content/organisation-schema.ts';
 import { placeholdersPlugin } from '../../../src/content/placeholders-plugin.ts';
@@ -287,6 +288,23 @@ describe('rights, complaints and privacy', () => {
     const text = plain(render(privacy));
     expect(Object.keys(fieldPhrases).sort()).toEqual([...callbackFields].sort());
     for (const field of callbackFields) expect(text, field).toMatch(fieldPhrases[field]);
+  });
+
+  // Every field the feedback survey sends, as the privacy notice names it. A new field fails type-checking here.
+  const feedbackPhrases: Record<FeedbackField, RegExp> = {
+    easeOfAsking: /if it was easy to ask us for help \(from 1 to 5\)/,
+    calledSafely: /if we called you at a safe time/,
+    listenedTo: /if you felt listened to \(from 1 to 5\)/,
+    comment: /anything else you choose to write/,
+  };
+
+  it('the privacy notice names every field the feedback survey collects, and what is kept of it', () => {
+    const text = plain(render(privacy));
+    expect(Object.keys(feedbackPhrases).sort()).toEqual([...feedbackFields].sort());
+    for (const field of feedbackFields) expect(text, field).toMatch(feedbackPhrases[field]);
+    expect(text).toMatch(/We do not ask for your name, your number or your reference/);
+    expect(text).toMatch(/never what you wrote, as counts for each day/);
+    expect(render(privacy)).toContain('href="/en/feedback/"');
   });
 
   it('says what is kept unsealed, the lawful basis, how long (from organisation.yaml) and the right to complain to the ICO', () => {

@@ -111,7 +111,9 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
                GRANT SELECT ON queue_schema_version TO safe_home_web;
                GRANT SELECT (id, reference, submission_key, request_digest, due_by, status), INSERT ON cases TO safe_home_web;
                GRANT INSERT ON audit TO safe_home_web;
-               GRANT SELECT, INSERT, UPDATE ON notifications TO safe_home_web;`),
+               GRANT SELECT, INSERT, UPDATE ON notifications TO safe_home_web;
+               GRANT INSERT ON feedback TO safe_home_web;
+               GRANT SELECT (received_on, question, answer, count), INSERT, UPDATE (count) ON feedback_counts TO safe_home_web;`),
     );
     const webUrl = url.replace('postgres@', 'safe_home_web@');
     const web = await openPostgresQueue(webUrl);
@@ -126,10 +128,12 @@ describe.skipIf(!cluster)(`PostgreSQL queue with several servers${cluster ? '' :
       expect(await web.failNotification(held!.id, 'w1', 'Error:ESOCKET', now, { baseMs: 0, capMs: 0, maxAttempts: 5 })).toBe('pending');
       await web.claimNotifications('w1', ['email'], now, 60_000, 10);
       expect(await web.completeNotification(held!.id, 'w1', 'delivered', now)).toBe(true);
+      // Survivors' feedback, twice on one day: the second adds to the first day's counts.
+      for (let i = 0; i < 2; i += 1) await web.recordFeedback({ receivedOn: '2026-11-02', scores: { easeOfAsking: '4', calledSafely: 'yes', listenedTo: '5' }, sealed: new Uint8Array([1, 2, 3]) });
     } finally {
       await web.shutdown();
     }
-    for (const statement of ['UPDATE audit SET actor = $$x$$', 'DELETE FROM audit', 'UPDATE cases SET status = $$closed$$', 'DELETE FROM cases', 'SELECT sealed FROM cases', 'SELECT access_needs FROM cases']) {
+    for (const statement of ['UPDATE audit SET actor = $$x$$', 'DELETE FROM audit', 'UPDATE cases SET status = $$closed$$', 'DELETE FROM cases', 'SELECT sealed FROM cases', 'SELECT access_needs FROM cases', 'SELECT sealed FROM feedback', 'DELETE FROM feedback_counts']) {
       await expect(withClient(webUrl, (c) => c.query(statement)), statement).rejects.toThrow(/permission denied/);
     }
   });
