@@ -119,6 +119,13 @@ const migrations = [
      actor text NOT NULL,
      action text NOT NULL
    );`,
+  // Publishes from the editor (src/editor/publish.ts): who, when, which content files.
+  `CREATE TABLE publish_audit (
+     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     at timestamptz NOT NULL,
+     actor text NOT NULL,
+     files jsonb NOT NULL
+   );`,
 ];
 
 /** Held while migrating, so servers starting together apply each migration exactly once. */

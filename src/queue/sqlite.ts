@@ -109,6 +109,13 @@ const migrations = [
      actor TEXT NOT NULL,
      action TEXT NOT NULL
    ) STRICT;`,
+  // Publishes from the editor (src/editor/publish.ts): who, when, which content files, as a JSON list.
+  `CREATE TABLE publish_audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     files TEXT NOT NULL
+   ) STRICT;`,
 ];
 
 interface CaseRow {
