@@ -5,11 +5,11 @@
  * Each build is also a preview: the staff listener serves its pages until the next one (preview.ts).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { localeCodes } from '../i18n/locales.ts';
 import { contentErrors } from '../content/content-errors.ts';
-import { changedFiles, contentManifest, readManifest } from '../content/content-manifest.ts';
+import { changedFiles, contentManifest, readManifest, type ContentManifest } from '../content/content-manifest.ts';
 import { describeTermWarning } from '../content/termbase.ts';
 import { termReports } from '../content/term-reports.ts';
 import { checkTranslatedPages } from '../content/translation-checks.ts';
@@ -93,6 +93,8 @@ export class Publisher {
       const { problems, warnings, changed } = this.check();
       if (problems.length) return { problems, warnings, changed };
 
+      const previewed = this.#previewOf(contentManifest(this.#contentRoot));
+      if (previewed) return { id: previewed, problems: [], warnings, changed };
       this.#removeOldBuilds();
       const id = `build-${Date.now()}`;
       const dir = join(this.#root, publishedFolder, id);
@@ -115,6 +117,17 @@ export class Publisher {
     const changed = changedFiles(readManifest(this.#live.build.dir) ?? {}, readManifest(dir) ?? {});
     await this.#live.switchTo(dir);
     return changed;
+  }
+
+  /** A build not yet live made from exactly this content (a preview), so publishing it needs no second build. */
+  #previewOf(manifest: ContentManifest): string | undefined {
+    const folder = join(this.#root, publishedFolder);
+    if (!existsSync(folder)) return undefined;
+    const same = (dir: string) => changedFiles(readManifest(dir) ?? {}, manifest).length === 0;
+    return readdirSync(folder)
+      .filter((name) => /^build-\d+$/.test(name) && join(folder, name) !== this.#live.build.dir && same(join(folder, name)))
+      .sort()
+      .at(-1);
   }
 
   /** Keeps the live build and the one before it (to go back by hand); older and unpublished ones go. */
