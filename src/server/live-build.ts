@@ -5,7 +5,7 @@
  * handler in memory (one assignment: a request is answered wholly by the old build or the new).
  * A restart serves published/current, so what is live stays live.
  */
-import { existsSync, readlinkSync, realpathSync, renameSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, realpathSync, renameSync, symlinkSync, unlinkSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -74,10 +74,4 @@ export function pointCurrentAt(root: string, dir: string): void {
     unlinkSync(temporary);
     throw error;
   }
-}
-
-/** The id of the published build that is live, if any. */
-export function currentPublishedId(root: string): string | undefined {
-  const current = join(root, publishedFolder, 'current');
-  return existsSync(current) ? readlinkSync(current) : undefined;
 }
