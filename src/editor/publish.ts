@@ -75,8 +75,8 @@ export class Publisher {
 
   /** The folder of a build by id, if it is one of ours. */
   buildDir(id: string): string | undefined {
-    if (!/^build-\d+$/.test(id)) return undefined;
-    return readdirSync(join(this.#root, publishedFolder)).includes(id) ? join(this.#root, publishedFolder, id) : undefined;
+    const dir = join(this.#root, publishedFolder, id);
+    return /^build-\d+$/.test(id) && existsSync(join(dir, 'client')) ? dir : undefined;
   }
 
   /** The content checks on what is saved, without building: problems, term findings, changed files. */

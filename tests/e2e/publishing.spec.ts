@@ -6,7 +6,7 @@
  * cannot open the editor; a publisher cannot open a request. Screenshots for the staff guide.
  */
 import { expect as baseExpect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { queueCli } from './callback-queue.ts';
@@ -38,12 +38,17 @@ function siteCopy(): string {
 let server: RunningServer;
 let site: string;
 
-test.beforeAll(async () => {
+test.beforeAll(async ({}, testInfo) => {
+  // The phone project skips every test here: no copy and no server for it.
+  if (testInfo.project.name !== 'desktop') return;
   test.setTimeout(120_000);
   site = siteCopy();
   server = await startServer(publicPort, { STAFF_PORT: String(staffPort), STAFF_URL: staffOrigin }, undefined, site);
 });
-test.afterAll(async () => server?.stop());
+test.afterAll(async () => {
+  await server?.stop();
+  if (site) rmSync(site, { recursive: true, force: true });
+});
 
 async function addAuthenticator(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
