@@ -36,6 +36,7 @@ export const staffKeys = {
   'publish.pageHint': text("Hint under the page list: choosing one shows its translations."),
   'publish.campaign': text("Prefix of a campaign in the page list. {{title}} is its title."),
   'publish.guidance': text("Prefix of a guidance page in the page list. {{title}} is its title."),
+  'publish.englishSide': text('Link that opens the English page in the editor, to read beside a translation (in another tab or window).'),
   'publish.language': text("Column heading: the language."),
   'publish.state': text("Column heading: where the translation stands."),
   'publish.actions': text("Column heading: what can be done."),

@@ -5,6 +5,7 @@
  * 360 px. A publish whose check fails leaves the live site as it was and says why. A case team member
  * cannot open the editor; a publisher cannot open a request. Screenshots for the staff guide.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,6 +140,8 @@ test('a publisher writes a campaign, translates it into Polish and Urdu and publ
   await expect(problems).toContainText('src/content/campaigns/ur/winter-safety-week.md');
   await expect(problems).toContainText('English left in a ur page');
   await page.screenshot({ path: join(shots, 'publish-refused.png'), fullPage: true });
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'publish page').toEqual([]);
   for (const lang of ['en', 'pl', 'ur']) {
     expect((await fetch(`${publicOrigin}/${lang}/campaigns/winter-safety-week/`)).status, `${lang} before publishing`).toBe(404);
   }

@@ -151,6 +151,13 @@ export default function Publish({ strings: s, languageNames }: Props) {
           )}
         </div>
         {page && (
+          <p>
+            <a href={`/keystatic/collection/${page.collection}_en/item/${page.slug}`} target="_blank" rel="noreferrer">
+              {s['publish.englishSide']}
+            </a>
+          </p>
+        )}
+        {page && (
           <table className="queue">
             <thead>
               <tr>
