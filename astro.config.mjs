@@ -11,6 +11,7 @@ import { phoneLinksPlugin } from './src/content/phone-links-plugin.mjs';
 import { contentStatusSummary } from './src/content/status-summary-integration.ts';
 import { translationChecks } from './src/content/translation-checks-integration.ts';
 import { contentErrorsCheck } from './src/content/content-errors-integration.ts';
+import { contentManifestFile } from './src/content/content-manifest-integration.ts';
 import { parseOrganisation } from './src/content/organisation-schema.ts';
 import { easyReadPicturesPlugin } from './src/content/easy-read-pictures-plugin.ts';
 import { placeholdersPlugin } from './src/content/placeholders-plugin.ts';
@@ -97,6 +98,7 @@ export default defineConfig({
     }),
     translationChecks(),
     contentStatusSummary(),
+    contentManifestFile(),
   ],
   i18n: {
     defaultLocale,

@@ -21,8 +21,8 @@ import { readContentFiles, sourceHash } from '../content/content-files.ts';
 import { readServiceFiles, readServiceSources } from '../content/service-files.ts';
 import { serviceProseHash, serviceSchema } from '../content/service-schema.ts';
 import { freshForMonths, staleEntries } from '../content/service-freshness.ts';
-import { describeTermWarning, readTermbase, termbaseTable, termWarnings, type TermWarning } from '../content/termbase.ts';
-import { servicePairs, translatedPagePairs } from '../content/translation-checks.ts';
+import { describeTermWarning, termbaseTable } from '../content/termbase.ts';
+import { termReports, type TermReport } from '../content/term-reports.ts';
 import { contentStatus, summaryLine, type ContentStatus } from '../content/translation-status.ts';
 import { contentErrors } from '../content/content-errors.ts';
 
@@ -30,13 +30,6 @@ const usage = 'Usage: npm run content:status [-- --json] [-- --lang <code>] [-- 
 
 /** A mistake by the person running the command: printed as one sentence with the usage, exit 2. */
 class UsageError extends Error {}
-
-/** Where a term may not match the termbase: one translated page or service description. */
-interface TermReport extends TermWarning {
-  lang: string;
-  /** The translated file, e.g. src/content/guidance/pl/about.md. */
-  file: string;
-}
 
 /** The sourceHash for `file`: a service entry's prose hash, or any other file's sha256. */
 function hashFor(file: string): string {
@@ -46,17 +39,6 @@ function hashFor(file: string): string {
   const entry = serviceSchema.safeParse(parse(bytes.toString('utf8')));
   if (!entry.success) throw new Error(`${file} is not a valid service entry: ${entry.error.issues[0]?.message}`);
   return serviceProseHash(entry.data);
-}
-
-/** Term warnings for every translated page and service description in `languages`. */
-function termReports(root: string, languages: readonly string[]): TermReport[] {
-  const english = readTermbase('en');
-  return [...translatedPagePairs(root), ...servicePairs(root)]
-    .filter((pair) => languages.includes(pair.lang))
-    .flatMap((pair) => {
-      const translated = readTermbase(pair.lang);
-      return termWarnings(pair.source.text, pair.translation.text, english, translated).map((w) => ({ ...w, lang: pair.lang, file: pair.translation.file }));
-    });
 }
 
 /** The services part of the report: entries to re-check, and entries whose facts are not verified. */

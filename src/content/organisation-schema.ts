@@ -11,6 +11,12 @@ const openingWindow = z
 /** A UK phone number as people write it; the digits are checked, the spacing is kept for display. */
 const ukPhone = z.string().regex(/^(\+44\s?|0)[\d\s]{9,13}$/, 'must be a UK phone number such as "0808 2000 247"');
 
+/** Leaves out the days given with neither a from nor a to time. */
+function dropEmptyDays(hours: unknown): unknown {
+  if (!hours || typeof hours !== 'object') return hours;
+  return Object.fromEntries(Object.entries(hours).filter(([, w]) => !(w && typeof w === 'object' && !('from' in w) && !('to' in w))));
+}
+
 export const weekdays = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
 /** The landlord's profile: the one file a landlord edits to make the site theirs. */
@@ -21,10 +27,16 @@ export const organisationSchema = z.strictObject({
   phone: ukPhone,
   /** False until staff have checked the number is live and answered by the right team. */
   phoneVerified: z.boolean().default(false),
-  /** Safe-call windows per weekday, Europe/London time. A missing day means no calls that day. */
-  callbackHours: z.partialRecord(z.enum(weekdays), openingWindow).refine((h) => Object.keys(h).length > 0, {
-    message: 'needs at least one day',
-  }),
+  /**
+   * Safe-call windows per weekday, Europe/London time. A missing day means no calls that day; so does
+   * a day with neither time, which is how the editor saves a day left empty.
+   */
+  callbackHours: z.preprocess(
+    dropEmptyDays,
+    z.partialRecord(z.enum(weekdays), openingWindow).refine((h) => Object.keys(h).length > 0, {
+      message: 'needs at least one day',
+    }),
+  ),
   bankHolidayRegion: z.enum(['england-and-wales', 'scotland', 'northern-ireland']),
   promises: z.strictObject({
     /** First contact is owed by the end of this many working days. */

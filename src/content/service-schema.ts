@@ -2,21 +2,9 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { translationRecordSchema } from './translation-record.ts';
 import { isoDateSchema } from './iso-date.ts';
+import { audiences, serviceTypes } from './service-choices.ts';
 
-/** Who a service is for. A service with none listed is open to anyone. */
-export const audiences = [
-  'women',
-  'men',
-  'lgbt',
-  'black-and-minoritised',
-  'deaf-and-disabled',
-  'older-people',
-  'young-people',
-  'honour-based-abuse',
-] as const;
-
-/** What kind of help a service gives. */
-export const serviceTypes = ['helpline', 'refuge', 'advocacy', 'legal', 'perpetrator-programme', 'counselling'] as const;
+export { audiences, serviceTypes };
 
 /** Fields every entry checked by staff has: what it is, and when someone last checked it. */
 const checkedEntryBase = z.object({

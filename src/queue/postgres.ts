@@ -161,6 +161,13 @@ const migrations = [
      count integer NOT NULL,
      PRIMARY KEY (received_on, question, answer)
    );`,
+  // Publishes from the editor (src/editor/publish.ts): who, when, which content files.
+  `CREATE TABLE publish_audit (
+     seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     at timestamptz NOT NULL,
+     actor text NOT NULL,
+     files jsonb NOT NULL
+   );`,
   // Access-need flags for the monthly report (see access-needs.ts); NULL for requests made before.
   `ALTER TABLE cases ADD COLUMN access_needs text;`,
 ];

@@ -151,6 +151,13 @@ const migrations = [
      count INTEGER NOT NULL,
      PRIMARY KEY (received_on, question, answer)
    ) STRICT;`,
+  // Publishes from the editor (src/editor/publish.ts): who, when, which content files, as a JSON list.
+  `CREATE TABLE publish_audit (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     at INTEGER NOT NULL,
+     actor TEXT NOT NULL,
+     files TEXT NOT NULL
+   ) STRICT;`,
   // Access-need flags for the monthly report (see access-needs.ts); NULL for requests made before.
   `ALTER TABLE cases ADD COLUMN access_needs TEXT;`,
 ];

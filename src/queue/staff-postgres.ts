@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type { StaffEvent, StaffMember, StaffPasskey, StaffRole, StaffStore, StoredChallenge, WrappedIdentity } from './staff-types.ts';
+import type { PublishEvent, StaffEvent, StaffMember, StaffPasskey, StaffRole, StaffStore, StoredChallenge, WrappedIdentity } from './staff-types.ts';
 
 interface StaffRow {
   id: string;
@@ -181,6 +181,15 @@ class PostgresStaffStore implements StaffStore {
 
   async staffEvents(): Promise<StaffEvent[]> {
     const { rows } = await this.#pool.query<StaffEvent>('SELECT at, actor, action FROM staff_audit ORDER BY seq');
+    return rows;
+  }
+
+  async recordPublish(actor: string, files: readonly string[], at = new Date()): Promise<void> {
+    await this.#pool.query('INSERT INTO publish_audit (at, actor, files) VALUES ($1, $2, $3)', [at, actor, JSON.stringify(files)]);
+  }
+
+  async publishes(): Promise<PublishEvent[]> {
+    const { rows } = await this.#pool.query<PublishEvent>('SELECT at, actor, files FROM publish_audit ORDER BY seq DESC');
     return rows;
   }
 

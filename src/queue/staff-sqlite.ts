@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { openConnection, transaction } from './sqlite.ts';
-import type { StaffEvent, StaffMember, StaffPasskey, StaffRole, StaffStore, StoredChallenge, WrappedIdentity } from './staff-types.ts';
+import type { PublishEvent, StaffEvent, StaffMember, StaffPasskey, StaffRole, StaffStore, StoredChallenge, WrappedIdentity } from './staff-types.ts';
 
 interface StaffRow {
   id: string;
@@ -172,6 +172,15 @@ class SqliteStaffStore implements StaffStore {
   async staffEvents(): Promise<StaffEvent[]> {
     const rows = this.#db.prepare('SELECT at, actor, action FROM staff_audit ORDER BY seq').all() as unknown as { at: number; actor: string; action: StaffEvent['action'] }[];
     return rows.map((r) => ({ at: new Date(r.at), actor: r.actor, action: r.action }));
+  }
+
+  async recordPublish(actor: string, files: readonly string[], at = new Date()): Promise<void> {
+    this.#db.prepare('INSERT INTO publish_audit (at, actor, files) VALUES (?, ?, ?)').run(at.getTime(), actor, JSON.stringify(files));
+  }
+
+  async publishes(): Promise<PublishEvent[]> {
+    const rows = this.#db.prepare('SELECT at, actor, files FROM publish_audit ORDER BY seq DESC').all() as unknown as { at: number; actor: string; files: string }[];
+    return rows.map((r) => ({ at: new Date(r.at), actor: r.actor, files: JSON.parse(r.files) as string[] }));
   }
 
   async saveWrappedIdentity(staffId: string, wrapped: WrappedIdentity): Promise<void> {

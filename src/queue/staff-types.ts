@@ -49,6 +49,15 @@ export interface StaffEvent {
   action: 'staff-added' | 'staff-removed' | 'enrolment-issued' | 'passkey-added' | 'sign-in' | 'sign-in-failed' | 'sign-out' | 'unlock-saved';
 }
 
+/** One publish of the site from the editor: who, when, and which content files it changed. */
+export interface PublishEvent {
+  at: Date;
+  /** The publisher's full name. */
+  actor: string;
+  /** Content files added, changed or deleted since the build it replaced (src/content/…). */
+  files: string[];
+}
+
 /** The identity copy wrapped to one passkey's PRF (age's fido2prf stanza), and the credential that opens it. */
 export interface WrappedIdentity {
   /** age-encryption's AGE-PLUGIN-FIDO2PRF-1… string: the credential id and relying party, nothing secret. */
@@ -95,6 +104,10 @@ export interface StaffStore {
   recordStaffEvent(actor: string, action: StaffEvent['action'], at?: Date): Promise<void>;
   /** The staff audit trail, oldest first. */
   staffEvents(): Promise<StaffEvent[]>;
+  /** Appends a publish to the audit trail. */
+  recordPublish(actor: string, files: readonly string[], at?: Date): Promise<void>;
+  /** Every publish, newest first. */
+  publishes(): Promise<PublishEvent[]>;
   /** Saves (replacing) a member's passkey-wrapped copy of the case team's identity. */
   saveWrappedIdentity(staffId: string, wrapped: WrappedIdentity): Promise<void>;
   /** A member's wrapped identity, if they saved one. */

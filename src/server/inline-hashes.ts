@@ -26,3 +26,12 @@ export const islandScripts: readonly string[] = [loadDirectiveScript, onlyDirect
 export const onDemandPagePolicy = contentSecurityPolicy
   .replace("script-src 'self'", ["script-src 'self'", ...islandScripts.map(hashOf)].join(' '))
   .replace("style-src 'self'", `style-src 'self' ${hashOf(ISLAND_STYLES)}`);
+
+/**
+ * The content editor's page (Keystatic, staff listener only): the same policy, plus the hash of an
+ * empty style. Keystatic's styling library adds empty <style> elements and fills them through the
+ * CSSOM (insertRule), which a policy does not govern; without this hash the browser refuses the empty
+ * element and gives it no stylesheet to fill. An empty style can do nothing, so no inline style or
+ * script with content is allowed that was not before.
+ */
+export const editorPagePolicy = onDemandPagePolicy.replace("style-src 'self'", `style-src 'self' ${hashOf('')}`);

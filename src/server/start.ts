@@ -6,8 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import http, { type ServerResponse } from 'node:http';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { callbackRecipients } from '../callback/recipients.ts';
 import { astroCli, buildIsStale } from './build-freshness.ts';
 import { clientAddress, currentClient, trustedProxies } from './client-address.ts';
@@ -20,11 +20,10 @@ import { openQueue } from '../queue/index.ts';
 import { staffConfig } from '../staff/config.ts';
 import { isStaffPath } from '../staff/routes.ts';
 import { startStaffListener } from '../staff/listener.ts';
+import { liveBuildDir, LiveSite, loadBuild, publishedFolder } from './live-build.ts';
 
 const root = process.cwd();
 const entry = 'dist/server/entry.mjs';
-/** The JSON endpoint, built beside the entry (see callback-endpoint.ts). */
-const callbackEntry = 'dist/server/callback-endpoint.mjs';
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '127.0.0.1';
 process.env.DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
@@ -44,7 +43,14 @@ try {
   process.exit(1);
 }
 
-if (buildIsStale(root, entry)) {
+// A build published from the editor stays live across restarts, unless the code itself changed
+// (a new version deployed): then it is dropped and the site is built afresh below.
+const published = join(root, publishedFolder, 'current');
+if (existsSync(published) && buildIsStale(root, join(publishedFolder, 'current', 'server', 'entry.mjs'), true)) {
+  console.log('The code is newer than the published build: building afresh from the saved content.');
+  rmSync(join(root, publishedFolder), { recursive: true, force: true });
+}
+if (!existsSync(published) && buildIsStale(root, entry)) {
   console.log('The build is missing or older than its sources: building first.');
   const build = spawnSync(process.execPath, [astroCli(), 'build'], {
     stdio: 'inherit',
@@ -85,10 +91,8 @@ const lowerSecurityHeaders = Object.fromEntries(Object.entries(securityHeaders).
 process.umask(0o077);
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = (await import(pathToFileURL(resolve(root, entry)).href)) as {
-  handler: (req: http.IncomingMessage, res: ServerResponse) => void;
-};
-const { handleCallbackApi } = (await import(pathToFileURL(resolve(root, callbackEntry)).href)) as typeof import('./callback-endpoint.ts');
+/** The build both listeners serve; a publish switches it (live-build.ts). */
+const live = new LiveSite(root, await loadBuild(liveBuildDir(root)));
 
 /**
  * Limits for slow clients, so a few connections trickling bytes cannot hold the server's sockets:
@@ -113,13 +117,13 @@ const server = http.createServer(publicListenerTimeouts, (req, res) => {
     return;
   }
   if (path === '/api/callback' || path === '/api/callback/') {
-    void handleCallbackApi(req, res);
+    void live.build.handleCallbackApi(req, res);
     return;
   }
   // The form's POST is rate limited by the same rule as the JSON endpoint's: see client-address.ts.
   const forwardedFor = req.headers['x-forwarded-for'];
   const client = clientAddress(req.socket.remoteAddress, Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor, proxies);
-  currentClient.run(client, () => handler(req, res));
+  currentClient.run(client, () => live.build.handler(req, res));
 });
 server.listen(port, host, () => {
   console.log(`Serving on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/ (data in ${process.env.DATA_DIR})`);
@@ -130,7 +134,7 @@ let staffServer: http.Server | undefined;
 try {
   const config = staffConfig(process.env);
   if (config) {
-    staffServer = await startStaffListener(config, handler, withSecurityHeaders);
+    staffServer = await startStaffListener(config, live, withSecurityHeaders);
     console.log(`Staff listener on http://${config.host}:${config.port}/staff/ (reach it as ${config.origin})`);
   }
 } catch (error) {

@@ -8,14 +8,27 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { openQueueWithStaff } from '../queue/staff-index.ts';
 import type { StaffConfig } from './config.ts';
 import { BodyError, isSameOrigin, readJson, sendEmpty, sendJson } from './http.ts';
-import { allowed, matchApi, staffPages, type StaffContext } from './routes.ts';
+import { allowed, keystaticApiAccess, matchApi, matchPage, type StaffContext } from './routes.ts';
+import { isKeystaticApiPath, keystaticApi } from '../editor/keystatic-api.ts';
+import { Publisher } from '../editor/publish.ts';
+import { parsePreviewPath, sendPreviewFile } from '../editor/preview.ts';
+import type { Publishing } from '../editor/editor-api.ts';
+import type { LiveSite } from '../server/live-build.ts';
+import { join } from 'node:path';
 import { currentMember, homeFor } from './sessions.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** Starts the staff listener; `astro` renders pages and assets, `withHeaders` puts the security headers on them. */
-export async function startStaffListener(config: StaffConfig, astro: Handler, withHeaders: (res: ServerResponse) => void): Promise<http.Server> {
+/**
+ * Starts the staff listener; the live build renders pages and assets (and a publish switches it),
+ * `withHeaders` puts the security headers on them.
+ */
+export async function startStaffListener(config: StaffConfig, live: LiveSite, withHeaders: (res: ServerResponse) => void): Promise<http.Server> {
   const { queue, staff: store } = await openQueueWithStaff(process.env);
+  const root = process.cwd();
+  const editorFiles = keystaticApi(root, config.origin);
+  const publishing: Publishing = { root, sourcesDir: join(process.env.DATA_DIR ?? 'data', 'english-sources'), publisher: new Publisher(root, live) };
+  const astro: Handler = (req, res) => live.build.handler(req, res);
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', config.origin);
@@ -28,8 +41,17 @@ export async function startStaffListener(config: StaffConfig, astro: Handler, wi
       return astro(req, res);
     }
 
+    // The editor's file reads and writes: publishers only, and only from the staff pages themselves
+    // (reads too: the files are not public until published).
+    if (isKeystaticApiPath(path)) {
+      if (!isSameOrigin(req, config)) return sendJson(res, 403, { error: 'cross-site' });
+      const member = await currentMember(req, config, store);
+      if (!allowed(keystaticApiAccess, member)) return sendJson(res, member ? 403 : 401, { error: member ? 'forbidden' : 'not-signed-in' });
+      return editorFiles(req, res);
+    }
+
     const api = path.startsWith('/staff/api/') ? matchApi(method, path) : undefined;
-    const page = staffPages.find((p) => p.path === path);
+    const page = matchPage(path);
     if (!api && !page && path !== '/staff/' && path !== '/') return sendJson(res, 404, { error: 'not-found' });
 
     // Every state change must come from the staff pages themselves, signed in or not.
@@ -44,12 +66,21 @@ export async function startStaffListener(config: StaffConfig, astro: Handler, wi
         return member ? sendEmpty(res, 403) : sendEmpty(res, 303, { Location: '/staff/sign-in/' });
       }
       withHeaders(res);
+      const preview = parsePreviewPath(path);
+      if (preview) {
+        const dir = publishing.publisher.buildDir(preview.id);
+        if (!dir || !sendPreviewFile(dir, preview.page, res)) return sendJson(res, 404, { error: 'not-found' });
+        return;
+      }
+      // Keystatic's UI routes itself in the browser (addresses without a trailing slash, which this
+      // site's Astro would redirect): every address under /keystatic is the one editor page.
+      if (page.path === '/keystatic') req.url = '/keystatic/';
       return astro(req, res);
     }
 
     if (!allowed(api.route.access, member)) return sendJson(res, member ? 403 : 401, { error: member ? 'forbidden' : 'not-signed-in' });
     const body = method === 'POST' ? await readBody(req) : {};
-    const ctx: StaffContext = { req, res, url, config, store, queue, member, params: api.params, body };
+    const ctx: StaffContext = { req, res, url, config, store, queue, member, params: api.params, body, publishing };
     await api.route.handle(ctx);
   }
 

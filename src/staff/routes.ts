@@ -1,7 +1,7 @@
 /**
  * Every address the staff listener answers, with who may use it. Anything not listed is a 404.
  * Pages are Astro pages under src/pages/staff/ rendered on demand; API routes are answered here,
- * by Node. The publishing editor (issue 15) adds its pages with access ['publisher'].
+ * by Node. The publishing editor's pages and API (src/editor/) are for access ['publisher'] only.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StaffMember, StaffRole, StaffStore } from '../queue/staff-types.ts';
@@ -9,6 +9,8 @@ import type { CaseQueue } from '../queue/types.ts';
 import * as caseApi from './case-api.ts';
 import type { StaffConfig } from './config.ts';
 import * as passkeys from './passkeys.ts';
+import * as editorApi from '../editor/editor-api.ts';
+import type { Publishing } from '../editor/editor-api.ts';
 
 /** What a route handler gets. */
 export interface StaffContext {
@@ -24,6 +26,8 @@ export interface StaffContext {
   params: Record<string, string>;
   /** The parsed JSON body of a POST, or {}. */
   body: Record<string, unknown>;
+  /** The editor's site folder and publisher (src/editor/). */
+  publishing: Publishing;
 }
 
 /** Who may use a route: anyone (the sign-in and enrolment steps), anyone signed in, or these roles. */
@@ -33,6 +37,8 @@ export type Access = 'anyone' | 'signed-in' | readonly StaffRole[];
 export interface StaffPage {
   path: string;
   access: Access;
+  /** Also every address below `path` (Keystatic's UI routes itself under /keystatic/). */
+  below?: boolean;
 }
 
 /** A JSON route the staff listener answers itself. */
@@ -49,7 +55,19 @@ export const staffPages: readonly StaffPage[] = [
   { path: '/staff/enrol/', access: 'anyone' },
   { path: '/staff/home/', access: 'signed-in' },
   { path: '/staff/console/', access: ['case'] },
+  { path: '/staff/publish/', access: ['publisher'] },
+  { path: '/keystatic', access: ['publisher'], below: true },
+  // Pages of a build not yet live (src/editor/preview.ts), served from its files, not by Astro.
+  { path: '/staff/preview', access: ['publisher'], below: true },
 ];
+
+/** Who may use Keystatic's file API, /api/keystatic/… (src/editor/keystatic-api.ts). */
+export const keystaticApiAccess: Access = ['publisher'];
+
+/** The staff page at `path`, if any. */
+export function matchPage(path: string): StaffPage | undefined {
+  return staffPages.find((p) => p.path === path || (p.below && path.startsWith(`${p.path}/`)));
+}
 
 export const staffApiRoutes: readonly StaffApiRoute[] = [
   { method: 'POST', path: '/staff/api/enrol/options', access: 'anyone', handle: passkeys.enrolOptions },
@@ -64,6 +82,14 @@ export const staffApiRoutes: readonly StaffApiRoute[] = [
   { method: 'GET', path: '/staff/api/requests', access: ['case'], handle: caseApi.listRequests },
   { method: 'GET', path: '/staff/api/requests/:id', access: ['case'], handle: caseApi.getRequest },
   { method: 'POST', path: '/staff/api/requests/:id/:action', access: ['case'], handle: caseApi.caseAction },
+  { method: 'GET', path: '/staff/api/translations', access: ['publisher'], handle: editorApi.translations },
+  { method: 'POST', path: '/staff/api/translations/start', access: ['publisher'], handle: editorApi.translate },
+  { method: 'POST', path: '/staff/api/translations/review', access: ['publisher'], handle: editorApi.review },
+  { method: 'POST', path: '/staff/api/translations/changes', access: ['publisher'], handle: editorApi.changes },
+  { method: 'POST', path: '/staff/api/publishing/check', access: ['publisher'], handle: editorApi.check },
+  { method: 'POST', path: '/staff/api/publishing/preview', access: ['publisher'], handle: editorApi.preview },
+  { method: 'POST', path: '/staff/api/publishing/publish', access: ['publisher'], handle: editorApi.publish },
+  { method: 'GET', path: '/staff/api/publishing/history', access: ['publisher'], handle: editorApi.history },
 ];
 
 /** Whether `member` may use a route with `access`. */
@@ -93,7 +119,7 @@ export function matchApi(method: string, path: string): { route: StaffApiRoute; 
   return undefined;
 }
 
-/** Whether a path belongs to the staff side (so the public listener answers it 404). */
+/** Whether a path belongs to the staff side (so the public listener answers it 404): /staff/, and the editor's /keystatic/ and /api/keystatic/. */
 export function isStaffPath(path: string): boolean {
-  return path === '/staff' || path.startsWith('/staff/');
+  return ['/staff', '/keystatic', '/api/keystatic'].some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }

@@ -139,5 +139,15 @@ export function staffStoreContract(name: string, openEmpty: () => Promise<StaffS
         ['unknown', 'sign-in-failed', '2026-11-02T10:01:00.000Z'],
       ]);
     });
+
+    it('keeps every publish with who, when and which files, newest first', async () => {
+      const store = await fresh();
+      await store.recordPublish('Pat', ['src/content/campaigns/en/winter.md'], new Date('2026-12-01T10:00:00Z'));
+      await store.recordPublish('Pat', ['src/content/campaigns/pl/winter.md', 'src/content/campaigns/ur/winter.md'], new Date('2026-12-01T11:00:00Z'));
+      expect((await store.publishes()).map((p) => [p.actor, p.at.toISOString(), p.files])).toEqual([
+        ['Pat', '2026-12-01T11:00:00.000Z', ['src/content/campaigns/pl/winter.md', 'src/content/campaigns/ur/winter.md']],
+        ['Pat', '2026-12-01T10:00:00.000Z', ['src/content/campaigns/en/winter.md']],
+      ]);
+    });
   });
 }

@@ -15,10 +15,10 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts a server and waits until it answers. */
-export async function startServer(port: number, env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'callback-server-'))): Promise<RunningServer> {
+/** Starts a server and waits until it answers; `cwd` is the site's folder (a copy, for tests that change content). */
+export async function startServer(port: number, env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'callback-server-')), cwd = root): Promise<RunningServer> {
   const child = spawn(process.execPath, ['src/server/start.ts'], {
-    cwd: root,
+    cwd,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUEUE_URL: '', STAFF_PORT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

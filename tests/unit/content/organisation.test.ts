@@ -32,6 +32,12 @@ describe('organisation profile', () => {
     expect(() => parseOrganisation(`${shipped}\nfavouriteColour: blue\n`)).toThrow(/unknown field\(s\) favouriteColour/);
   });
 
+  it('reads a day with neither time (as the editor saves an empty day) as no calls that day, but a day with one time as a mistake', () => {
+    const withEmptyDays = shipped.replace(/callbackHours:\n/, 'callbackHours:\n  saturday: {}\n  sunday: {}\n');
+    expect(Object.keys(parseOrganisation(withEmptyDays).callbackHours)).toEqual(['monday', 'tuesday', 'wednesday', 'thursday', 'friday']);
+    expect(() => parseOrganisation(shipped.replace(/callbackHours:\n/, 'callbackHours:\n  saturday: { from: "10:00" }\n'))).toThrow(/callbackHours\.saturday\.to: /);
+  });
+
   it('rejects a closing time before the opening time', () => {
     const bad = shipped.replace('tuesday: { from: "09:00", to: "17:00" }', 'tuesday: { from: "17:00", to: "09:00" }');
     expect(() => parseOrganisation(bad)).toThrow(/callbackHours\.tuesday: "from" must be before "to"/);
