@@ -28,7 +28,7 @@ test.describe('a flood from 32 addresses', () => {
   test.beforeAll(async ({}, testInfo) => {
     // Starting the server takes a while on a busy machine.
     test.setTimeout(120_000);
-    if (testInfo.project.name === 'desktop') server = await startServer(4417);
+    if (testInfo.project.name === 'desktop') server = await startServer(4419);
   });
   test.afterAll(async () => {
     await server?.stop();

@@ -29,7 +29,7 @@ test('a request sent through the form is answered at once while the mail server 
   const hanging = createServer((socket) => held.push(socket));
   await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', () => r()));
   const { port } = hanging.address() as { port: number };
-  const server = await startServer(4441, {
+  const server = await startServer(4443, {
     NOTIFY_SMTP_URL: `smtp://notify:${smtpPassword}@127.0.0.1:${port}`,
     NOTIFY_FROM: 'alerts@example.org',
     NOTIFY_TO: 'case-team@example.org',
