@@ -268,7 +268,10 @@ async function run(argv: string[]): Promise<number> {
         const identity = identityFrom(readFileSync(identityFile!, 'utf8'));
         const opened = await Promise.all(
           (await queue.sealedFeedback(month!.firstDay, month!.lastDay)).map(async (f): Promise<OpenedFeedback> => {
-            const { answers } = JSON.parse(await unseal(identity, f.sealed)) as { answers: FeedbackAnswers };
+            const plaintext = await unseal(identity, f.sealed).catch((error: unknown) => {
+              throw new Error(`${identityFile} cannot open the feedback of ${f.receivedOn} (${(error as Error).message}): use the case team's key it was sealed to.`);
+            });
+            const { answers } = JSON.parse(plaintext) as { answers: FeedbackAnswers };
             return { receivedOn: f.receivedOn, ...answers };
           }),
         );

@@ -84,7 +84,8 @@ describe('npm run queue -- feedback', { timeout: 90_000 }, () => {
     expect(wrongKey.code).toBe(1);
     expect(wrongKey.out).not.toContain('Private');
     expect(wrongKey.err).not.toMatch(/\n\s+at /);
-    expect(wrongKey.err).toMatch(/^\S.*\n$/);
+    expect(wrongKey.err.startsWith(`${other} cannot open the feedback of 2026-11-02 (`)).toBe(true);
+    expect(wrongKey.err.endsWith("): use the case team's key it was sealed to.\n")).toBe(true);
   });
 
   it("purge deletes sealed feedback older than organisation.yaml's retentionDays and keeps the counts for the report", async () => {
