@@ -6,12 +6,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { isoDate, londonDate } from '../callback/london-time.ts';
 import { callbackRecipients } from '../callback/recipients.ts';
 import { armored, identityFrom, newIdentity, seal, unseal } from '../callback/seal.ts';
 import { brokenChains } from '../queue/audit-chain.ts';
 import { openQueue } from '../queue/index.ts';
 import { runStaffCommand, staffUsage, StaffUsageError } from './staff.ts';
-import { parseOrganisation } from '../content/organisation-schema.ts';
+import { parseOrganisation, type Organisation } from '../content/organisation-schema.ts';
+import type { FeedbackAnswers } from '../feedback/schema.ts';
 import { monthlyFigures } from '../report/monthly-figures.ts';
 import { reportCsv, reportJson, reportText } from '../report/report-formats.ts';
 import { reportMonth } from '../report/report-month.ts';
@@ -29,12 +31,30 @@ const usage = `Usage: npm run queue -- <command>
   share ID --decision share|not-share --reason TEXT --by NAME
                                          record a decision to share information, and why
   overdue [--json]                       list requests past their due time; exit 1 if any
-  purge [--older-than DAYS]              delete requests closed more than DAYS ago (default 90)
+  purge [--older-than DAYS]              delete requests closed, and sealed feedback received, more than
+                                         DAYS ago (default retentionDays in organisation.yaml); feedback counts stay
   verify                                 check every request's audit trail is as written; exit 1 naming any that is not
-  report --month YYYY-MM [--json|--csv]  figures for the requests received that month (nothing sealed is opened)
+  report --month YYYY-MM [--json|--csv]  figures for the requests and the feedback received that month (nothing sealed is opened)
+  feedback --month YYYY-MM --identity FILE [--json]
+                                         decrypt the feedback received that month: day, scores and comment
 ${staffUsage}
 
 ID is a request's id or its reference (CB-XXXX-XXXX). Statuses: ${caseStatuses.join(', ')}.`;
+
+/** The organisation's settings. Read here, not through src/content/organisation.ts, whose ?raw import only Vite understands. */
+const organisation = (): Organisation => parseOrganisation(readFileSync(new URL('../content/organisation.yaml', import.meta.url), 'utf8'));
+
+/** One feedback as the case team reads it: the day it came, the scores and the comment (all the survey asks). */
+type OpenedFeedback = { receivedOn: string } & FeedbackAnswers;
+
+const calledSafelyText: Record<FeedbackAnswers['calledSafely'], string> = { yes: 'yes', no: 'no', 'not-yet': 'not called yet' };
+
+/** A feedback in the text output: the day and scores on one line, the comment indented under it. */
+const feedbackRow = (f: OpenedFeedback) =>
+  [
+    `${f.receivedOn}  easy to ask ${f.easeOfAsking}/5  called at a safe time: ${calledSafelyText[f.calledSafely]}  listened to ${f.listenedTo}/5`,
+    ...(f.comment ? f.comment.split('\n').map((line) => `    ${line}`) : ['    (no comment)']),
+  ].join('\n');
 
 /** A mistake in how the command was called: message, usage, exit 2. */
 class UsageError extends Error {}
@@ -114,14 +134,15 @@ async function run(argv: string[]): Promise<number> {
     return runStaffCommand({ sub: positionals[1], target: positionals[2], name: values.name, role: values.role, json: values.json });
   }
 
-  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify', 'report', 'notifications'];
+  const known = ['list', 'show', 'claim', 'done', 'close', 'share', 'overdue', 'purge', 'verify', 'report', 'feedback', 'notifications'];
   if (!known.includes(command)) throw new UsageError(`Unknown command "${command}".`);
   let status: CaseStatus | undefined;
   if (values.status !== undefined) {
     if (!caseStatuses.includes(values.status as CaseStatus)) throw new UsageError(`--status must be one of ${caseStatuses.join(', ')}.`);
     status = values.status as CaseStatus;
   }
-  let olderThanDays = 90;
+  // The privacy page states retentionDays, so purge keeps to it unless told otherwise.
+  let olderThanDays = command === 'purge' ? organisation().retentionDays : 0;
   if (values['older-than'] !== undefined) {
     olderThanDays = Number(values['older-than']);
     if (!Number.isInteger(olderThanDays) || olderThanDays < 1) throw new UsageError('--older-than must be a whole number of days, 1 or more.');
@@ -133,18 +154,19 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'share' && values.decision !== 'share' && values.decision !== 'not-share') {
     throw new UsageError('--decision must be share or not-share.');
   }
-  const month = command === 'report' ? reportMonth(values.month ?? '') : undefined;
-  if (command === 'report') {
+  const month = command === 'report' || command === 'feedback' ? reportMonth(values.month ?? '') : undefined;
+  if (command === 'report' || command === 'feedback') {
     if (!month) throw new UsageError(`--month must be a month written as YYYY-MM, for example 2026-11${values.month ? `, not "${values.month}"` : ''}.`);
     if (values.json && values.csv) throw new UsageError('Choose --json or --csv, not both.');
   }
+  if (command === 'feedback' && values.csv) throw new UsageError('feedback prints text or --json, not --csv.');
   const sub = command === 'notifications' ? positionals[1] : undefined;
   if (sub !== undefined && sub !== 'retry') throw new UsageError(`Unknown notifications command "${sub}": use "notifications" or "notifications retry ID|--dead".`);
   const retryTarget = sub === 'retry' ? positionals[2] : undefined;
   if (sub === 'retry' && !retryTarget === !values.dead) throw new UsageError('notifications retry takes one notification id, or --dead for every dead one.');
-  const identityFile = command === 'show' && !values.raw ? required(values, 'identity') : values.identity;
+  const identityFile = (command === 'show' && !values.raw) || command === 'feedback' ? required(values, 'identity') : values.identity;
   // Check every argument before touching the queue, so a typo never half-does anything.
-  const id = ['list', 'overdue', 'purge', 'verify', 'report', 'notifications'].includes(command) ? '' : caseId(positionals);
+  const id = ['list', 'overdue', 'purge', 'verify', 'report', 'feedback', 'notifications'].includes(command) ? '' : caseId(positionals);
   const actor = ['claim', 'done', 'close', 'share'].includes(command) ? required(values, 'by') : values.by?.trim() || userInfo().username;
   const reasonText = command === 'share' ? required(values, 'reason') : '';
   const noteText = command === 'done' ? values.note?.trim() : undefined;
@@ -231,11 +253,29 @@ async function run(argv: string[]): Promise<number> {
         return 1;
       }
       case 'report': {
-        // Read here, not through src/content/organisation.ts, whose ?raw import only Vite understands.
-        const { bankHolidayRegion } = parseOrganisation(readFileSync(new URL('../content/organisation.yaml', import.meta.url), 'utf8'));
-        const figures = monthlyFigures(await queue.reportRows(month!.from, month!.to), month!, bankHolidayRegion, new Date());
+        const figures = monthlyFigures(
+          await queue.reportRows(month!.from, month!.to),
+          month!,
+          organisation().bankHolidayRegion,
+          new Date(),
+          await queue.feedbackCounts(month!.firstDay, month!.lastDay),
+        );
         const output = values.json ? reportJson(figures) : values.csv ? reportCsv(figures) : reportText(figures);
         process.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+        return 0;
+      }
+      case 'feedback': {
+        const identity = identityFrom(readFileSync(identityFile!, 'utf8'));
+        const opened = await Promise.all(
+          (await queue.sealedFeedback(month!.firstDay, month!.lastDay)).map(async (f): Promise<OpenedFeedback> => {
+            const plaintext = await unseal(identity, f.sealed).catch((error: unknown) => {
+              throw new Error(`${identityFile} cannot open the feedback of ${f.receivedOn} (${(error as Error).message}): use the case team's key it was sealed to.`);
+            });
+            const { answers } = JSON.parse(plaintext) as { answers: FeedbackAnswers };
+            return { receivedOn: f.receivedOn, ...answers };
+          }),
+        );
+        console.log(values.json ? JSON.stringify(opened, null, 2) : opened.map(feedbackRow).join('\n\n') || `No feedback was received in ${month!.label}.`);
         return 0;
       }
       case 'notifications': {
@@ -257,8 +297,12 @@ async function run(argv: string[]): Promise<number> {
         return waiting.some((n) => n.state === 'dead') ? 1 : 0;
       }
       case 'purge': {
-        const removed = await queue.purge(new Date(Date.now() - olderThanDays * 24 * 3_600_000));
+        const cutoff = new Date(Date.now() - olderThanDays * 24 * 3_600_000);
+        const removed = await queue.purge(cutoff);
+        // Feedback is kept by day only: what came before the cutoff's day is surely older than that.
+        const removedFeedback = await queue.purgeFeedback(isoDate(londonDate(cutoff)));
         console.log(`Deleted ${removed} request(s) closed more than ${olderThanDays} days ago.`);
+        console.log(`Deleted ${removedFeedback} feedback answer(s) received more than ${olderThanDays} days ago (their plain counts stay for the report).`);
         return 0;
       }
     }

@@ -29,6 +29,7 @@ import {
   type NotificationSummary,
   type RetryPolicy,
   type NewFeedback,
+  type SealedFeedback,
 } from './types.ts';
 import { accessNeedsFromColumn, storedAccessNeeds } from './access-needs.ts';
 import { countedAnswers, feedbackCountsFrom, type CountRow } from './feedback-counts.ts';
@@ -574,6 +575,21 @@ class PostgresCaseQueue implements CaseQueue {
       [firstDay, lastDay],
     );
     return feedbackCountsFrom(rows);
+  }
+
+  async sealedFeedback(firstDay: string, lastDay: string): Promise<SealedFeedback[]> {
+    // to_char: the day as written, never a Date shifted by the server's time zone. Within a day the
+    // order is the random id's, so it says nothing about which came first.
+    const { rows } = await this.#pool.query<{ received_on: string; sealed: Buffer }>(
+      "SELECT to_char(received_on, 'YYYY-MM-DD') AS received_on, sealed FROM feedback WHERE received_on BETWEEN $1 AND $2 ORDER BY received_on, id",
+      [firstDay, lastDay],
+    );
+    return rows.map((r) => ({ receivedOn: r.received_on, sealed: new Uint8Array(r.sealed) }));
+  }
+
+  async purgeFeedback(receivedBefore: string): Promise<number> {
+    const result = await this.#pool.query('DELETE FROM feedback WHERE received_on < $1', [receivedBefore]);
+    return result.rowCount ?? 0;
   }
 
   async shutdown(): Promise<void> {

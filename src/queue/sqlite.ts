@@ -27,6 +27,7 @@ import {
   type NotificationSummary,
   type RetryPolicy,
   type NewFeedback,
+  type SealedFeedback,
 } from './types.ts';
 import { accessNeedsFromColumn, storedAccessNeeds } from './access-needs.ts';
 import { countedAnswers, feedbackCountsFrom, type CountRow } from './feedback-counts.ts';
@@ -674,6 +675,17 @@ class SqliteCaseQueue implements CaseQueue {
       .prepare('SELECT question, answer, sum(count) AS total FROM feedback_counts WHERE received_on BETWEEN ? AND ? GROUP BY question, answer')
       .all(firstDay, lastDay) as unknown as CountRow[];
     return feedbackCountsFrom(rows);
+  }
+
+  async sealedFeedback(firstDay: string, lastDay: string): Promise<SealedFeedback[]> {
+    const rows = this.#db
+      .prepare('SELECT received_on, sealed FROM feedback WHERE received_on BETWEEN ? AND ? ORDER BY received_on, id')
+      .all(firstDay, lastDay) as unknown as { received_on: string; sealed: Uint8Array }[];
+    return rows.map((r) => ({ receivedOn: r.received_on, sealed: new Uint8Array(r.sealed) }));
+  }
+
+  async purgeFeedback(receivedBefore: string): Promise<number> {
+    return transaction(this.#db, () => Number(this.#db.prepare('DELETE FROM feedback WHERE received_on < ?').run(receivedBefore).changes));
   }
 
   async shutdown(): Promise<void> {

@@ -218,6 +218,13 @@ export interface FeedbackCounts {
   listenedTo: Record<FeedbackAnswers['listenedTo'], number>;
 }
 
+/** One stored feedback as the case team opens it: the day it came and its answers, still sealed. */
+export interface SealedFeedback {
+  /** "2026-11-02", the London calendar day it arrived. */
+  receivedOn: string;
+  sealed: Uint8Array;
+}
+
 /** Storage for callback requests and their audit trail. Every method is atomic. */
 export interface CaseQueue {
   /** Stores a new case and its "created" audit line in one transaction; a repeated submissionKey stores nothing and returns the first reference (with conflict when its requestDigest differs). */
@@ -274,6 +281,10 @@ export interface CaseQueue {
   recordFeedback(input: NewFeedback): Promise<void>;
   /** The plain counts of feedback received from `firstDay` to `lastDay` ("2026-11-01" to "2026-11-30"), both included. */
   feedbackCounts(firstDay: string, lastDay: string): Promise<FeedbackCounts>;
+  /** The sealed feedback received from `firstDay` to `lastDay`, both included, oldest day first (for the case team to open). */
+  sealedFeedback(firstDay: string, lastDay: string): Promise<SealedFeedback[]>;
+  /** Deletes the sealed feedback received before the day `receivedBefore` ("2026-08-04"); the plain counts stay. Returns how many. */
+  purgeFeedback(receivedBefore: string): Promise<number>;
   /** Releases the connection; the queue is unusable afterwards. */
   shutdown(): Promise<void>;
 }

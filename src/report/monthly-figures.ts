@@ -1,11 +1,12 @@
 /**
  * The monthly figures the policies report against (first contact within the promise, attempts,
  * outcomes, hand-overs, share decisions, languages and access needs), worked out from the queue's
- * metadata and audit actions alone. Pure: the command line fetches the rows, this counts them.
+ * metadata and audit actions alone, with the month's plain counts of survivors' feedback beside them.
+ * Pure: the command line fetches the rows and counts, this works out the figures.
  */
 import { workingHoursBetween, type BankHolidayRegion } from '../callback/working-days.ts';
 import { locales } from '../i18n/locales.ts';
-import type { AccessNeedFlag, AuditAction, ReportCase } from '../queue/types.ts';
+import type { AccessNeedFlag, AuditAction, FeedbackCounts, ReportCase } from '../queue/types.ts';
 import type { ReportMonth } from './report-month.ts';
 
 /** A count and its share of the requests received (one decimal place; null when none were received). */
@@ -39,6 +40,8 @@ export interface MonthlyFigures {
   languages: { code: string; name: string; count: number }[];
   /** Requests asking for each access need (one may ask for several), none, or made before these were recorded. */
   accessNeeds: Record<AccessNeedFlag | 'none' | 'not-recorded', number>;
+  /** The survivors' feedback received in the month: responses, and how many gave each answer to each question. */
+  feedback: FeedbackCounts;
   /** How to read the figures: definitions a committee paper needs beside them. */
   notes: string[];
 }
@@ -69,8 +72,8 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
   return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)]!;
 }
 
-/** The monthly figures for the requests received in `month`, as at `now`. */
-export function monthlyFigures(cases: readonly ReportCase[], month: ReportMonth, region: BankHolidayRegion, now: Date): MonthlyFigures {
+/** The monthly figures for the requests received in `month`, as at `now`, with the month's `feedback` counts. */
+export function monthlyFigures(cases: readonly ReportCase[], month: ReportMonth, region: BankHolidayRegion, now: Date, feedback: FeedbackCounts): MonthlyFigures {
   const received = cases.length;
   const share = (count: number): CountAndShare => ({ count, percent: received === 0 ? null : oneDecimal((count * 100) / received) });
   let onTime = 0;
@@ -135,19 +138,22 @@ export function monthlyFigures(cases: readonly ReportCase[], month: ReportMonth,
       .sort(([a, x], [b, y]) => y - x || localeOrder(a) - localeOrder(b) || a.localeCompare(b))
       .map(([code, count]) => ({ code, name: locales.find((l) => l.code === code)?.englishName ?? code, count })),
     accessNeeds,
-    notes: notes(region, received, month),
+    feedback,
+    notes: notes(region, received, feedback.responses, month),
   };
 }
 
-/** The definitions printed under the figures, in every format. */
-function notes(region: BankHolidayRegion, received: number, month: ReportMonth): string[] {
+/** The definitions printed under the figures, in every format; first, what the month had none of. */
+function notes(region: BankHolidayRegion, received: number, responses: number, month: ReportMonth): string[] {
   return [
     ...(received === 0 ? [`No requests were received in ${month.label}.`] : []),
+    ...(responses === 0 ? [`No feedback was received in ${month.label}.`] : []),
     'Counted from the requests received in the month (UK time), with everything recorded about them up to the time of the report. Only metadata the team recorded: nothing sealed is opened.',
     "First contact is the first attempt recorded as reached, or the outcome \"contacted\", whichever came first. On time means at or before the request's due-by; \"not yet\" includes requests closed as could not contact.",
     `Working hours are the hours of working days (Monday to Friday, not a bank holiday in ${regionNames[region]}), midnight to midnight UK time: the days the due-by promise counts. One working day is 24 working hours.`,
     'The median is the middle time (the mean of the middle two); the 90th percentile is the nearest-rank value: 9 in 10 first contacts took that long or less.',
     `Access needs record only whether an interpreter, BSL, Relay UK or Easy Read was asked for; one request may ask for several. Requests made before these were recorded count as "not recorded".`,
-    'Small numbers in the language and access rows could point to one person: check them before this report goes beyond the committee.',
+    "Feedback is counted by the day it arrived (UK time), apart from the requests: the survey asks for no name or reference, so it cannot be matched to one. Its comments stay sealed here; `npm run queue -- feedback` opens them.",
+    'Small numbers in the language, access and feedback rows could point to one person: check them before this report goes beyond the committee.',
   ];
 }

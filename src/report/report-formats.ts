@@ -1,7 +1,7 @@
 /**
  * The monthly figures as a manager reads them: a plain-text table to paste into a committee paper,
- * CSV for a spreadsheet, or JSON for another system. Text and CSV share one list of sections, so
- * they always hold the same rows.
+ * CSV for a spreadsheet, or JSON for another system. Text and CSV share the same sections, so
+ * they hold the same rows (the text leaves out the requests' or the feedback's when there were none).
  */
 import type { MonthlyFigures } from './monthly-figures.ts';
 
@@ -23,8 +23,8 @@ interface Section {
   rows: Row[];
 }
 
-/** The report's sections, in the order they are printed. */
-function sections(f: MonthlyFigures): Section[] {
+/** The sections about the requests received, in the order they are printed. */
+function requestSections(f: MonthlyFigures): Section[] {
   const { firstContact: fc, timeToFirstContact: t } = f;
   return [
     { title: 'Requests', rows: [{ label: 'Received', value: f.received }] },
@@ -86,6 +86,24 @@ function sections(f: MonthlyFigures): Section[] {
   ];
 }
 
+/** The sections about the survivors' feedback received: each question as the survey asks it, every answer counted. */
+function feedbackSections({ feedback: fb }: MonthlyFigures): Section[] {
+  const scores = (counts: Record<'1' | '2' | '3' | '4' | '5', number>) => (['1', '2', '3', '4', '5'] as const).map((score) => ({ label: score, value: counts[score] }));
+  return [
+    { title: "Survivors' feedback", rows: [{ label: 'Responses', value: fb.responses }] },
+    { title: 'Was it easy to ask us for help? (1 very hard, 5 very easy)', rows: scores(fb.easeOfAsking) },
+    {
+      title: 'Did we call you at a safe time?',
+      rows: [
+        { label: 'Yes', value: fb.calledSafely.yes },
+        { label: 'No', value: fb.calledSafely.no },
+        { label: 'Not called yet', value: fb.calledSafely['not-yet'] },
+      ],
+    },
+    { title: 'Did you feel listened to? (1 not at all, 5 yes, fully)', rows: scores(fb.listenedTo) },
+  ];
+}
+
 const asAtFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/London' });
 
 /** A number as the table shows it: whole counts as they are, hours and percentages to one decimal place, "-" for none. */
@@ -94,11 +112,14 @@ function shown(value: number | null | undefined, decimals: boolean): string {
   return decimals ? value.toFixed(1) : String(value);
 }
 
-/** The plain-text table; a month with no requests is one sentence under the heading. */
+/**
+ * The plain-text table, leaving out the requests' or the feedback's sections when the month had
+ * none (the notes open by saying so); a month with neither is those sentences under the heading.
+ */
 export function reportText(f: MonthlyFigures): string {
   const heading = [`Callback requests received in ${f.monthLabel}`, `As at ${asAtFormat.format(new Date(f.asAt))} UK time`, ''];
-  if (f.received === 0) return [...heading, f.notes[0]!].join('\n');
-  const all = sections(f);
+  const all = [...(f.received > 0 ? requestSections(f) : []), ...(f.feedback.responses > 0 ? feedbackSections(f) : [])];
+  if (all.length === 0) return [...heading, ...f.notes.slice(0, 2)].join('\n');
   const labelWidth = Math.max(...all.flatMap((s) => s.rows.map((r) => r.label.length + (r.sub ? 4 : 2)))) + 2;
   const lines = [...heading];
   for (const section of all) {
@@ -119,7 +140,7 @@ const csvField = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replaceAll(
 /** CSV with one row per figure (section, measure, value, percent), then the notes. */
 export function reportCsv(f: MonthlyFigures): string {
   const lines = [['month', 'section', 'measure', 'value', 'percent']];
-  for (const section of sections(f)) {
+  for (const section of [...requestSections(f), ...feedbackSections(f)]) {
     let parent = '';
     for (const row of section.rows) {
       // A sub-row names its parent, since a spreadsheet has no indentation to show it.

@@ -2,7 +2,7 @@
  * The month a report covers, from "2026-11": London midnight at its start up to London midnight
  * at the start of the next, so a request made at 00:30 BST on 1 April counts in April.
  */
-import { londonInstant } from '../callback/london-time.ts';
+import { addDays, isoDate, londonInstant } from '../callback/london-time.ts';
 
 /** A calendar month in UK time. */
 export interface ReportMonth {
@@ -14,6 +14,10 @@ export interface ReportMonth {
   from: Date;
   /** The first instant of the next month (not in the month). */
   to: Date;
+  /** "2026-11-01", its first calendar day (for what is kept by day, as feedback is). */
+  firstDay: string;
+  /** "2026-11-30", its last calendar day. */
+  lastDay: string;
 }
 
 const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -30,5 +34,7 @@ export function reportMonth(text: string): ReportMonth | undefined {
     label: monthName.format(new Date(Date.UTC(year, month - 1, 1))),
     from: londonInstant({ year, month, day: 1 }),
     to: londonInstant({ ...next, day: 1 }),
+    firstDay: isoDate({ year, month, day: 1 }),
+    lastDay: isoDate(addDays({ ...next, day: 1 }, -1)),
   };
 }

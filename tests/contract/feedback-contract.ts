@@ -1,6 +1,7 @@
 /**
  * Survivors' feedback in every CaseQueue implementation: sealed answers stored, scores counted per
- * day, and the counts read back for any span of days. Each adapter's test file calls
+ * day, the counts and the sealed answers read back for any span of days, and old sealed answers
+ * purged while the counts stay. Each adapter's test file calls
  * `feedbackContract(name, openEmptyQueue)`.
  */
 import { randomBytes } from 'node:crypto';
@@ -61,6 +62,33 @@ export function feedbackContract(name: string, openEmptyQueue: () => Promise<Cas
       const counts = await queue.feedbackCounts('2026-11-02', '2026-11-02');
       expect(counts.responses).toBe(20);
       expect(counts.listenedTo).toEqual({ '1': 4, '2': 4, '3': 4, '4': 4, '5': 4 });
+    });
+
+    it('gives back the sealed answers of a span of days, both ends included, oldest day first, byte for byte', async () => {
+      const queue = await openEmptyQueue();
+      open.push(queue);
+      const scores = { easeOfAsking: '3', calledSafely: 'yes', listenedTo: '3' } as const;
+      const sent = ['2026-11-30', '2026-10-31', '2026-11-01', '2026-12-01', '2026-11-01'].map((day) => sampleFeedback(day, scores));
+      for (const f of sent) await queue.recordFeedback(f);
+
+      const read = await queue.sealedFeedback('2026-11-01', '2026-11-30');
+      expect(read.map((f) => f.receivedOn)).toEqual(['2026-11-01', '2026-11-01', '2026-11-30']);
+      const bytes = (f: { sealed: Uint8Array }) => Buffer.from(f.sealed).toString('hex');
+      expect(read.map(bytes).sort()).toEqual([sent[2]!, sent[4]!, sent[0]!].map(bytes).sort());
+      expect(await queue.sealedFeedback('2027-01-01', '2027-01-31')).toEqual([]);
+    });
+
+    it('purges the sealed answers received before a day, and keeps every count', async () => {
+      const queue = await openEmptyQueue();
+      open.push(queue);
+      for (const day of ['2026-08-03', '2026-08-03', '2026-08-04', '2026-11-02']) {
+        await queue.recordFeedback(sampleFeedback(day, { easeOfAsking: '4', calledSafely: 'no', listenedTo: '2' }));
+      }
+      expect(await queue.purgeFeedback('2026-08-04')).toBe(2);
+      expect((await queue.sealedFeedback('2026-01-01', '2026-12-31')).map((f) => f.receivedOn)).toEqual(['2026-08-04', '2026-11-02']);
+      expect(await queue.purgeFeedback('2026-08-04')).toBe(0);
+      // The counts are not personal: the report for August still has both days.
+      expect((await queue.feedbackCounts('2026-08-01', '2026-08-31')).responses).toBe(3);
     });
   });
 }

@@ -28,7 +28,8 @@ const farAhead = new Date('2100-01-01T00:00:00Z');
  * November 2026, through the CaseQueue API as the console and the command line record it: one
  * contacted on time after a missed attempt, handed over, with a share decision; one contacted after
  * its due-by; one could not be contacted; one waiting. First contacts are recorded now (the audit
- * time is the queue's own), so on time and late come from the due-by each was given.
+ * time is the queue's own), so on time and late come from the due-by each was given. Two people
+ * sent feedback in November (its first and last days) and one on 1 December.
  */
 beforeAll(async () => {
   const queue = openSqliteQueue(join(dataDir, 'queue.db'));
@@ -53,6 +54,9 @@ beforeAll(async () => {
   await enqueue({ createdAt: inNovember(30), dueBy: farAhead, lang: 'pl' });
   // Outside the month: received in December.
   await enqueue({ createdAt: new Date('2026-12-01T00:00:00Z'), dueBy: farAhead });
+  await queue.recordFeedback({ receivedOn: '2026-11-01', sealed, scores: { easeOfAsking: '5', calledSafely: 'yes', listenedTo: '4' } });
+  await queue.recordFeedback({ receivedOn: '2026-11-30', sealed, scores: { easeOfAsking: '2', calledSafely: 'not-yet', listenedTo: '4' } });
+  await queue.recordFeedback({ receivedOn: '2026-12-01', sealed, scores: { easeOfAsking: '1', calledSafely: 'no', listenedTo: '1' } });
   await queue.shutdown();
 });
 
@@ -74,6 +78,10 @@ describe('npm run queue -- report', { timeout: 90_000 }, () => {
     expect(out).toMatch(/\n {2}Share +1\n {2}Do not share +0\n/);
     expect(out).toMatch(/\n {2}Polish +2\n {2}English +1\n {2}Arabic +1\n/);
     expect(out).toMatch(/\n {2}Interpreter +1\n {2}BSL +1\n {2}Relay UK +0\n {2}Easy Read +1\n {2}None asked for +2\n/);
+    expect(out).toMatch(/\nSurvivors' feedback\n {2}Responses +2\n/);
+    expect(out).toMatch(/\nWas it easy to ask us for help\? \(1 very hard, 5 very easy\)\n {2}1 +0\n {2}2 +1\n {2}3 +0\n {2}4 +0\n {2}5 +1\n/);
+    expect(out).toMatch(/\n {2}Yes +1\n {2}No +0\n {2}Not called yet +1\n/);
+    expect(out).toMatch(/\nDid you feel listened to\? \(1 not at all, 5 yes, fully\)\n {2}1 +0\n {2}2 +0\n {2}3 +0\n {2}4 +2\n {2}5 +0\n/);
     expect(out).toContain('Working hours are the hours of working days (Monday to Friday, not a bank holiday in England and Wales)');
     expect(out).not.toMatch(/CB-|7700|sam|alex/);
   });
@@ -91,6 +99,12 @@ describe('npm run queue -- report', { timeout: 90_000 }, () => {
       handedOver: 1,
       shareDecisions: { share: 1, 'not-share': 0 },
       accessNeeds: { interpreter: 1, bsl: 1, 'relay-uk': 0, 'easy-read': 1, none: 2, 'not-recorded': 0 },
+      feedback: {
+        responses: 2,
+        easeOfAsking: { '1': 0, '2': 1, '3': 0, '4': 0, '5': 1 },
+        calledSafely: { yes: 1, no: 0, 'not-yet': 1 },
+        listenedTo: { '1': 0, '2': 0, '3': 0, '4': 2, '5': 0 },
+      },
     });
     expect(figures.timeToFirstContact.contacted).toBe(2);
     expect(figures.timeToFirstContact.medianWorkingHours).toBeGreaterThan(0);
@@ -100,12 +114,17 @@ describe('npm run queue -- report', { timeout: 90_000 }, () => {
     expect(lines[0]).toBe('month,section,measure,value,percent');
     expect(lines).toContain('2026-11,First contact,Late,1,25');
     expect(lines).toContain('2026-11,Language of the request,Polish,2,');
+    expect(lines).toContain("2026-11,Survivors' feedback,Responses,2,");
+    expect(lines).toContain('2026-11,"Did you feel listened to? (1 not at all, 5 yes, fully)",4,2,');
   });
 
-  it('says when a month had no requests', () => {
+  it('says when a month had no requests and no feedback, and shows a month that had only feedback', () => {
     const { code, out } = report(['--month', '2026-10']);
     expect(code).toBe(0);
-    expect(out).toContain('No requests were received in October 2026.');
+    expect(out).toContain('No requests were received in October 2026.\nNo feedback was received in October 2026.');
+    const december = report(['--month', '2026-12']).out;
+    expect(december).toMatch(/\n {2}Received +1\n/);
+    expect(december).toMatch(/\nSurvivors' feedback\n {2}Responses +1\n/);
   });
 
   it('answers a bad month with a plain sentence and exit code 2, never a stack trace', () => {

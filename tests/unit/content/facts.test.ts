@@ -314,6 +314,7 @@ describe('rights, complaints and privacy', () => {
     }
     expect(text).toMatch(/lawful basis/);
     expect(text).toMatch(/We delete it 45 days after we close your case/);
+    expect(text).toMatch(/We delete your answers to our short questions 45 days after you send them\. This includes anything you wrote\./);
     expect(text).toMatch(/Information Commissioner's Office/);
     expect(render(privacy)).toContain('href="tel:03031231113"');
     expect(text).toContain('ico.org.uk');

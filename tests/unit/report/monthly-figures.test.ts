@@ -3,11 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { monthlyFigures, median, nearestRank } from '../../../src/report/monthly-figures.ts';
 import { reportCsv, reportText } from '../../../src/report/report-formats.ts';
 import { reportMonth } from '../../../src/report/report-month.ts';
-import type { AuditAction, ReportCase } from '../../../src/queue/types.ts';
+import type { AuditAction, FeedbackCounts, ReportCase } from '../../../src/queue/types.ts';
 
 const november = reportMonth('2026-11')!;
 const december = reportMonth('2026-12')!;
 const now = new Date('2027-01-15T12:00:00Z');
+const noScores = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+/** The feedback counts of a month with none, as the queue returns them. */
+const noFeedback: FeedbackCounts = { responses: 0, easeOfAsking: noScores, calledSafely: { yes: 0, no: 0, 'not-yet': 0 }, listenedTo: noScores };
+/** Three people's feedback. */
+const someFeedback: FeedbackCounts = {
+  responses: 3,
+  easeOfAsking: { ...noScores, '4': 1, '5': 2 },
+  calledSafely: { yes: 2, no: 0, 'not-yet': 1 },
+  listenedTo: { ...noScores, '2': 1, '5': 2 },
+};
 
 /** A case made at `createdAt`, due at `dueBy`, with these audit actions at these times (after "created"). */
 function reportCase(createdAt: string, dueBy: string, events: [string, AuditAction][] = [], extra: Partial<ReportCase> = {}): ReportCase {
@@ -31,6 +41,12 @@ describe('reportMonth', () => {
     // April starts at 00:00 BST, which is 23:00 UTC on 31 March.
     expect(reportMonth('2026-04')!.from.toISOString()).toBe('2026-03-31T23:00:00.000Z');
     expect(december.to.toISOString()).toBe('2027-01-01T00:00:00.000Z');
+  });
+
+  it('names its first and last calendar days, for what is kept by day', () => {
+    expect(november).toMatchObject({ firstDay: '2026-11-01', lastDay: '2026-11-30' });
+    expect(december).toMatchObject({ firstDay: '2026-12-01', lastDay: '2026-12-31' });
+    expect(reportMonth('2028-02')).toMatchObject({ firstDay: '2028-02-01', lastDay: '2028-02-29' });
   });
 
   it('accepts only YYYY-MM', () => {
@@ -66,7 +82,7 @@ describe('monthlyFigures', () => {
       // Wednesday 10:00 → 15:00: 5.
       reportCase('2026-12-02T10:00:00Z', '2026-12-04T00:00:00Z', [['2026-12-02T15:00:00Z', 'contacted']]),
     ];
-    const figures = monthlyFigures(cases, december, 'england-and-wales', now);
+    const figures = monthlyFigures(cases, december, 'england-and-wales', now, noFeedback);
     // Sorted 2, 5, 18, 22: the median is the mean of 5 and 18; the 90th percentile is the 4th of 4.
     expect(figures.timeToFirstContact).toEqual({ contacted: 4, medianWorkingHours: 11.5, percentile90WorkingHours: 22 });
     expect(figures.firstContact.onTime).toEqual({ count: 4, percent: 100 });
@@ -81,7 +97,7 @@ describe('monthlyFigures', () => {
       // Not yet, and not past due as at `now`: due exactly now is not overdue (as `queue overdue` counts).
       reportCase('2027-01-15T09:00:00Z', now.toISOString()),
     ];
-    const figures = monthlyFigures(cases, november, 'england-and-wales', now);
+    const figures = monthlyFigures(cases, november, 'england-and-wales', now, noFeedback);
     expect(figures.firstContact).toEqual({
       onTime: { count: 1, percent: 25 },
       late: { count: 1, percent: 25 },
@@ -114,7 +130,7 @@ describe('monthlyFigures', () => {
       ]),
       reportCase('2026-11-03T09:00:00Z', '2026-11-05T00:00:00Z', [['2026-11-03T13:00:00Z', 'could-not-contact']]),
     ];
-    const figures = monthlyFigures(cases, november, 'england-and-wales', now);
+    const figures = monthlyFigures(cases, november, 'england-and-wales', now, noFeedback);
     expect(figures.attemptsBeforeContact).toEqual({ '0': 0, '1': 0, '2': 1, '3+': 1 });
     expect(figures.outcomes).toEqual({ contacted: 2, 'could-not-contact': 1, 'none-yet': 0 });
     expect(figures.firstContact.onTime.count).toBe(1);
@@ -134,7 +150,7 @@ describe('monthlyFigures', () => {
       reportCase(at, due, [], { lang: 'pl', accessNeeds: [] }),
       reportCase(at, due, [], { lang: 'en', accessNeeds: null }),
     ];
-    const figures = monthlyFigures(cases, november, 'england-and-wales', now);
+    const figures = monthlyFigures(cases, november, 'england-and-wales', now, noFeedback);
     expect(figures.languages).toEqual([
       { code: 'pl', name: 'Polish', count: 2 },
       { code: 'en', name: 'English', count: 1 },
@@ -144,7 +160,7 @@ describe('monthlyFigures', () => {
   });
 
   it('says so for a month with no requests, in every format, with nothing divided by zero', () => {
-    const figures = monthlyFigures([], november, 'england-and-wales', now);
+    const figures = monthlyFigures([], november, 'england-and-wales', now, noFeedback);
     expect(figures.received).toBe(0);
     expect(figures.firstContact.onTime).toEqual({ count: 0, percent: null });
     expect(figures.timeToFirstContact).toEqual({ contacted: 0, medianWorkingHours: null, percentile90WorkingHours: null });
@@ -154,6 +170,18 @@ describe('monthlyFigures', () => {
     expect(text).not.toContain('First contact');
     expect(reportCsv(figures)).toContain('2026-11,Requests,Received,0,\r\n');
     expect(JSON.stringify(figures)).not.toMatch(/NaN|Infinity/);
+    // Nor any feedback: said once, under the heading, and the CSV still has every row at 0.
+    expect(figures.notes[1]).toBe('No feedback was received in November 2026.');
+    expect(text.split('\n').slice(3)).toEqual(['No requests were received in November 2026.', 'No feedback was received in November 2026.']);
+    expect(reportCsv(figures)).toContain("\r\n2026-11,Survivors' feedback,Responses,0,\r\n");
+  });
+
+  it('shows the feedback of a month with feedback but no requests, and says there were no requests', () => {
+    const text = reportText(monthlyFigures([], november, 'england-and-wales', now, someFeedback));
+    expect(text).toMatch(/\nSurvivors' feedback\n {2}Responses +3\n/);
+    expect(text).not.toMatch(/^(Requests|First contact)/m);
+    expect(text).toContain('- No requests were received in November 2026.');
+    expect(text).not.toContain('No feedback');
   });
 });
 
@@ -166,6 +194,7 @@ describe('report formats', () => {
     november,
     'england-and-wales',
     new Date('2026-12-01T09:00:00Z'),
+    someFeedback,
   );
 
   it('prints a table with counts, percentages and working hours, and says what working hours are', () => {
@@ -181,6 +210,20 @@ describe('report formats', () => {
     const rowLengths = [...new Set(text.split('\n').filter((l) => l.startsWith('  ')).map((l) => l.length))].sort((a, b) => a - b);
     expect(rowLengths).toHaveLength(2);
     expect(rowLengths[1]! - rowLengths[0]!).toBe(8);
+  });
+
+  it("counts each answer to each of the survey's questions", () => {
+    const text = reportText(figures);
+    expect(text).toMatch(/\nSurvivors' feedback\n {2}Responses +3\n/);
+    expect(text).toMatch(/\nWas it easy to ask us for help\? \(1 very hard, 5 very easy\)\n {2}1 +0\n {2}2 +0\n {2}3 +0\n {2}4 +1\n {2}5 +2\n/);
+    expect(text).toMatch(/\nDid we call you at a safe time\?\n {2}Yes +2\n {2}No +0\n {2}Not called yet +1\n/);
+    expect(text).toMatch(/\nDid you feel listened to\? \(1 not at all, 5 yes, fully\)\n {2}1 +0\n {2}2 +1\n {2}3 +0\n {2}4 +0\n {2}5 +2\n/);
+    expect(text).not.toContain('No feedback');
+    expect(figures.feedback).toEqual(someFeedback);
+    const lines = reportCsv(figures).split('\r\n');
+    expect(lines).toContain("2026-11,Survivors' feedback,Responses,3,");
+    expect(lines).toContain('2026-11,Did we call you at a safe time?,Not called yet,1,');
+    expect(lines).toContain('2026-11,"Did you feel listened to? (1 not at all, 5 yes, fully)",5,2,');
   });
 
   it('writes CSV with one row per figure, quoting what needs it', () => {
