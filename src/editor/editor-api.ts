@@ -8,6 +8,7 @@ import { sendJson } from '../staff/http.ts';
 import type { StaffContext } from '../staff/routes.ts';
 import { BuildBusy, type BuildOutcome, type Publisher } from './publish.ts';
 import { previewPrefix } from './preview.ts';
+import { translatingAddress } from './addresses.ts';
 import { englishChanges, markReviewed, startTranslation, TranslateError, translationOverview } from './translate.ts';
 
 /** What the editor's routes work on: the site's folder, where English sources are kept, and the publisher. */
@@ -38,12 +39,12 @@ export async function translations(ctx: StaffContext): Promise<void> {
   sendJson(ctx.res, 200, { pages: translationOverview(contentRoot(ctx.publishing)) });
 }
 
-/** POST {collection, slug, lang}: creates the translation with its record; answers the editor's address for it. */
+/** POST {collection, slug, lang}: creates the translation with its record; answers where to write it, beside the English. */
 export async function translate(ctx: StaffContext): Promise<void> {
   const { collection, slug, lang } = ctx.body;
   await translating(ctx, () => {
     const file = startTranslation(contentRoot(ctx.publishing), ctx.publishing.sourcesDir, text(collection), text(slug), text(lang));
-    return { file, editor: `/keystatic/collection/${text(collection)}_${text(lang)}/item/${text(slug)}` };
+    return { file, address: translatingAddress(text(collection), text(lang), text(slug)) };
   });
 }
 

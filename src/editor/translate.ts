@@ -53,6 +53,26 @@ function checkedPage(contentRoot: string, collection: string, slug: string, lang
   return { collection: collection as Collection, english };
 }
 
+/** What the translator reads beside their text: the English page's title, summary and text. */
+export interface EnglishSource {
+  title: string;
+  summary: string;
+  /** The page text as written, Markdown marks and all (the translator keeps them). */
+  body: string;
+}
+
+/** The English that `lang`'s translation of a page is written from, for the translating view. */
+export function englishSource(contentRoot: string, collection: string, slug: string, lang: string): EnglishSource {
+  const page = checkedPage(contentRoot, collection, slug, lang);
+  if (lang === 'en') throw new TranslateError('English is the language pages are translated from.');
+  const name = localeFor(lang).englishName;
+  if (!existsSync(pagePath(contentRoot, page.collection, lang, slug))) throw new TranslateError(`There is no ${name} page ${page.collection}/${lang}/${slug}.md yet: use “Translate into ${name}” on the publish page first.`);
+  const parts = markdownParts(readFileSync(page.english, 'utf8'));
+  const doc = parts && parseDocument(parts[1]!);
+  if (!parts || !doc || doc.errors.length || !isMap(doc.contents)) throw new TranslateError(`The fields at the top of ${page.collection}/en/${slug}.md are not readable: fix them in the editor first.`);
+  return { title: String(doc.get('title') ?? slug), summary: String(doc.get('summary') ?? ''), body: parts[2]!.trim() };
+}
+
 /** Keeps the English text a translation was made from, under its hash. */
 function keepSource(sourcesDir: string, text: Buffer): string {
   const hash = sourceHash(text);

@@ -32,6 +32,13 @@ export const onDemandPagePolicy = contentSecurityPolicy
  * empty style. Keystatic's styling library adds empty <style> elements and fills them through the
  * CSSOM (insertRule), which a policy does not govern; without this hash the browser refuses the empty
  * element and gives it no stylesheet to fill. An empty style can do nothing, so no inline style or
- * script with content is allowed that was not before.
+ * script with content is allowed that was not before. It may also be framed by a page of its own
+ * origin: the translating view (src/pages/staff/translate/) shows it beside the English. Every other
+ * page, and the whole public site, still refuses any frame.
  */
-export const editorPagePolicy = onDemandPagePolicy.replace("style-src 'self'", `style-src 'self' ${hashOf('')}`);
+export const editorPagePolicy = onDemandPagePolicy
+  .replace("style-src 'self'", `style-src 'self' ${hashOf('')}`)
+  .replace("frame-ancestors 'none'", "frame-ancestors 'self'");
+
+/** X-Frame-Options for the editor's page, saying the same as its policy for browsers that read only this. */
+export const editorPageFraming = 'SAMEORIGIN';

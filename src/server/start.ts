@@ -61,18 +61,20 @@ if (!existsSync(published) && buildIsStale(root, entry)) {
 
 /**
  * Sets the security headers just before the head is written, whatever wrote it. A page rendered on
- * demand keeps the policy src/middleware.ts gave it: the same list plus hashes of its inline scripts.
+ * demand keeps the policy src/middleware.ts gave it: the same list plus hashes of its inline scripts
+ * (and, for the staff listener's editor page only, its X-Frame-Options).
  */
 function withSecurityHeaders(res: ServerResponse): void {
   const writeHead = res.writeHead;
   res.writeHead = function (this: ServerResponse, ...args: Parameters<typeof writeHead>) {
     const headersArg = args.find((a, i) => i > 0 && a && typeof a === 'object' && !Array.isArray(a));
-    const pagePolicy =
-      Object.entries((headersArg ?? {}) as Record<string, unknown>).find(([k]) => k.toLowerCase() === 'content-security-policy')?.[1] ??
-      this.getHeader('content-security-policy');
+    const pageOwn = pageOwnHeaders.map((name) => [
+      name,
+      Object.entries((headersArg ?? {}) as Record<string, unknown>).find(([k]) => k.toLowerCase() === name)?.[1] ?? this.getHeader(name),
+    ] as const);
     for (const [name, value] of Object.entries(securityHeaders)) this.setHeader(name, value);
     for (const name of forbiddenHeaders) this.removeHeader(name);
-    if (typeof pagePolicy === 'string') this.setHeader('Content-Security-Policy', pagePolicy);
+    for (const [name, value] of pageOwn) if (typeof value === 'string') this.setHeader(name, value);
     if (headersArg) {
       for (const key of Object.keys(headersArg)) {
         const lower = key.toLowerCase();
@@ -84,6 +86,8 @@ function withSecurityHeaders(res: ServerResponse): void {
     return writeHead.apply(this, args);
   } as typeof writeHead;
 }
+/** Headers src/middleware.ts sets per page, which the list above must not overwrite. */
+const pageOwnHeaders = ['content-security-policy', 'x-frame-options'];
 const lowerSecurityHeaders = Object.fromEntries(Object.entries(securityHeaders).map(([k, v]) => [k.toLowerCase(), v]));
 
 // From here on every file the server creates (the queue and its journals) is its user's alone.

@@ -56,6 +56,7 @@ export const staffPages: readonly StaffPage[] = [
   { path: '/staff/home/', access: 'signed-in' },
   { path: '/staff/console/', access: ['case'] },
   { path: '/staff/publish/', access: ['publisher'] },
+  { path: '/staff/translate/', access: ['publisher'] },
   { path: '/keystatic', access: ['publisher'], below: true },
   // Pages of a build not yet live (src/editor/preview.ts), served from its files, not by Astro.
   { path: '/staff/preview', access: ['publisher'], below: true },

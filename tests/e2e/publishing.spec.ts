@@ -78,21 +78,41 @@ async function openPublishPage(page: Page): Promise<void> {
   await page.getByLabel('English page or campaign').selectOption({ label: 'Campaign: Winter safety week' });
 }
 
-/** Writes a translation over the English the new file starts with, in the editor, and saves it. */
-async function writeTranslation(page: Page, language: string, words: { title: string; summary: string; body: string }): Promise<void> {
+/**
+ * Writes a translation over the English the new file starts with, in the editor's frame beside the
+ * English, and saves it; `screenshot` names a picture of the view for the staff guide.
+ */
+async function writeTranslation(page: Page, language: string, words: { title: string; summary: string; body: string }, screenshot?: string): Promise<void> {
   await openPublishPage(page);
   await page.getByRole('button', { name: `Translate into ${language}` }).click();
   await expect(page.getByRole('status').getByText(/^Created src\/content\/campaigns\/\w+\/winter-safety-week\.md/)).toBeVisible();
-  await page.getByRole('status').getByRole('link', { name: `Open the ${language} page in the editor` }).click();
-  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('Winter safety week');
-  await page.getByLabel('Title', { exact: true }).fill(words.title);
-  await page.getByLabel('Summary').fill(words.summary);
-  const body = page.getByRole('textbox', { name: 'Page text' });
-  await body.click();
+  await page.getByRole('status').getByRole('link', { name: `Translate the ${language} page, with the English beside it` }).click();
+
+  // The English, read-only and marked as English, beside the editor for the translation.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Translate into ${language}: Winter safety week`);
+  const english = page.getByRole('region', { name: 'English' });
+  await expect(english).toHaveAttribute('lang', 'en');
+  await expect(english).toContainText('All winter, you can ask us for help.');
+  await expect(english.getByText(englishBody)).toBeVisible();
+  const yours = page.getByRole('region', { name: `${language} (your translation)` });
+  const editor = yours.frameLocator(`iframe[title="Editor for the ${language} page"]`);
+
+  await expect(editor.getByLabel('Title', { exact: true })).toHaveValue('Winter safety week');
+  await editor.getByLabel('Title', { exact: true }).fill(words.title);
+  await editor.getByLabel('Summary').fill(words.summary);
+  await editor.getByRole('textbox', { name: 'Page text' }).click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type(words.body);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: 'Save' })).toBeDisabled();
+  // Side by side at desktop width: the English column is to the left of the editor.
+  const [left, right] = [await english.boundingBox(), await yours.boundingBox()];
+  expect(left!.x + left!.width, 'English beside the editor').toBeLessThanOrEqual(right!.x);
+  if (screenshot) {
+    // The page scrolled to the editor's text box; the picture starts at the top of the view.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(shots, screenshot) });
+  }
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('button', { name: 'Save' })).toBeDisabled();
 }
 
 const polish = { title: 'Tydzień bezpieczeństwa zimą', summary: 'Przez całą zimę możesz poprosić nas o pomoc.', body: 'Pomoc jest dostępna przez całą zimę. W nagłym wypadku zadzwoń pod 999.' };
@@ -123,7 +143,14 @@ test('a publisher writes a campaign, translates it into Polish and Urdu and publ
   expect(english).toContain(englishBody);
 
   // Polish: "Translate into…" makes the file with its record; the translator writes over the English.
-  await writeTranslation(page, 'Polish', polish);
+  await writeTranslation(page, 'Polish', polish, 'translate-beside.png');
+  const { violations: viewViolations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).exclude('iframe').analyze();
+  expect(viewViolations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), 'translating view').toEqual([]);
+  // On a narrow screen the English comes first, above the editor.
+  await page.setViewportSize({ width: 360, height: 800 });
+  const [above, below] = [await page.getByRole('region', { name: 'English' }).boundingBox(), await page.getByRole('region', { name: 'Polish (your translation)' }).boundingBox()];
+  expect(above!.y + above!.height, 'English above the editor at 360 px').toBeLessThanOrEqual(below!.y);
+  await page.setViewportSize({ width: 1280, height: 900 });
   const polishFile = join(site, 'src/content/campaigns/pl/winter-safety-week.md');
   await expect.poll(() => readFileSync(polishFile, 'utf8')).toContain(polish.body);
   const polishText = readFileSync(polishFile, 'utf8');
@@ -204,16 +231,25 @@ test('a case team member cannot open the editor; a publisher cannot open a reque
   const caseWorker = await signedIn(browser, 'Sam Case', 'case', '/staff/console/');
   const asSam = (method: 'GET' | 'POST', path: string) =>
     caseWorker.request.fetch(`${staffOrigin}${path}`, { method, maxRedirects: 0, headers: { 'Sec-Fetch-Site': 'same-origin', 'no-cors': '1' }, ...(method === 'POST' ? { data: {} } : {}) });
-  for (const [method, path] of [['GET', '/keystatic/'], ['GET', '/keystatic/collection/campaigns_en'], ['GET', '/api/keystatic/tree'], ['POST', '/api/keystatic/update'], ['GET', '/staff/publish/'], ['POST', '/staff/api/publishing/publish'], ['POST', '/staff/api/translations/start']] as const) {
+  for (const [method, path] of [['GET', '/keystatic/'], ['GET', '/keystatic/collection/campaigns_en'], ['GET', '/api/keystatic/tree'], ['POST', '/api/keystatic/update'], ['GET', '/staff/publish/'], ['GET', '/staff/translate/?collection=campaigns&lang=pl&slug=winter-safety-week'], ['POST', '/staff/api/publishing/publish'], ['POST', '/staff/api/translations/start']] as const) {
     expect((await asSam(method, path)).status(), `case team ${method} ${path}`).toBe(403);
   }
   const publisher = await signedIn(browser, 'Pat Second', 'publisher', '/staff/home/');
   for (const path of ['/staff/console/', '/staff/api/requests']) {
     expect((await publisher.request.get(`${staffOrigin}${path}`, { maxRedirects: 0 })).status(), `publisher ${path}`).toBe(403);
   }
+  // Only the editor's page may be framed, and only by the staff listener's own pages.
+  const framing = async (path: string) => (await publisher.request.get(`${staffOrigin}${path}`)).headers();
+  expect((await framing('/keystatic/'))['content-security-policy']).toContain("frame-ancestors 'self'");
+  expect((await framing('/keystatic/'))['x-frame-options']).toBe('SAMEORIGIN');
+  for (const path of ['/staff/publish/', '/staff/translate/?collection=campaigns&lang=pl&slug=winter-safety-week']) {
+    expect((await framing(path))['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect((await framing(path))['x-frame-options'], path).toBe('DENY');
+  }
+  expect((await fetch(`${publicOrigin}/en/`)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   // From another site, even a publisher's browser cannot read or write through the editor's API.
   expect((await publisher.request.get(`${staffOrigin}/api/keystatic/tree`, { headers: { 'Sec-Fetch-Site': 'cross-site', 'no-cors': '1' } })).status()).toBe(403);
-  for (const path of ['/keystatic/', '/api/keystatic/tree', '/staff/publish/', '/staff/preview/build-1/en/']) {
+  for (const path of ['/keystatic/', '/api/keystatic/tree', '/staff/publish/', '/staff/translate/', '/staff/preview/build-1/en/']) {
     expect((await fetch(`${publicOrigin}${path}`)).status, `public ${path}`).toBe(404);
   }
 });

@@ -4,6 +4,7 @@
  * staff listener's editor routes (src/editor/editor-api.ts) as plain sentences.
  */
 import { useCallback, useEffect, useState } from 'react';
+import { translatingAddress } from '../../editor/addresses.ts';
 
 type Strings = Record<string, string>;
 type State = 'missing' | 'no-record' | 'outdated' | 'machine-drafted' | 'reviewed';
@@ -72,8 +73,8 @@ export default function Publish({ strings: s, languageNames }: Props) {
   async function translate(lang: string) {
     setChanges(undefined);
     try {
-      const { result } = await call<{ result: { file: string; editor: string } }>('POST', '/staff/api/translations/start', target(lang));
-      setMessage({ text: fill(s['publish.created']!, { file: result.file }), link: { href: result.editor, text: fill(s['publish.openInEditor']!, { language: languageNames[lang]! }) } });
+      const { result } = await call<{ result: { file: string; address: string } }>('POST', '/staff/api/translations/start', target(lang));
+      setMessage({ text: fill(s['publish.created']!, { file: result.file }), link: { href: result.address, text: fill(s['publish.openTranslating']!, { language: languageNames[lang]! }) } });
       load();
     } catch (error) {
       failed(error);
@@ -151,13 +152,6 @@ export default function Publish({ strings: s, languageNames }: Props) {
           )}
         </div>
         {page && (
-          <p>
-            <a href={`/keystatic/collection/${page.collection}_en/item/${page.slug}`} target="_blank" rel="noreferrer">
-              {s['publish.englishSide']}
-            </a>
-          </p>
-        )}
-        {page && (
           <table className="queue">
             <thead>
               <tr>
@@ -178,7 +172,7 @@ export default function Publish({ strings: s, languageNames }: Props) {
                       </button>
                     ) : (
                       <>
-                        <a href={`/keystatic/collection/${page.collection}_${l.lang}/item/${page.slug}`}>{fill(s['publish.openInEditor']!, { language: languageNames[l.lang]! })}</a>
+                        <a href={translatingAddress(page.collection, l.lang, page.slug)}>{fill(s['publish.openTranslating']!, { language: languageNames[l.lang]! })}</a>
                         {l.state === 'outdated' && (
                           <button type="button" className="secondary" onClick={() => showChanges(l.lang)}>
                             {fill(s['publish.showChanges']!, { language: languageNames[l.lang]! })}

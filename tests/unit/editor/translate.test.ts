@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sourceHash } from '../../../src/content/content-files.ts';
 import { contentErrors } from '../../../src/content/content-errors.ts';
-import { englishChanges, markReviewed, startTranslation, translationOverview } from '../../../src/editor/translate.ts';
+import { englishChanges, englishSource, markReviewed, startTranslation, translationOverview } from '../../../src/editor/translate.ts';
 
 const roots: string[] = [];
 afterEach(() => {
@@ -39,6 +39,15 @@ describe('translating from the editor', () => {
     expect(() => startTranslation(content, sources, 'campaigns', 'winter', 'pl')).toThrow('The Polish page campaigns/pl/winter.md exists already: open it in the editor.');
     expect(() => startTranslation(content, sources, 'campaigns', 'winter', 'xx')).toThrow('"xx" is not one of the site\'s languages.');
     expect(() => startTranslation(content, sources, 'campaigns', 'spring', 'pl')).toThrow('There is no English page campaigns/en/spring.md to translate.');
+  });
+
+  it('gives the translating view the English title, summary and text, once the translation exists', () => {
+    const { content, sources } = folder({ 'campaigns/en/winter.md': english });
+    expect(() => englishSource(content, 'campaigns', 'winter', 'pl')).toThrow('There is no Polish page campaigns/pl/winter.md yet: use “Translate into Polish” on the publish page first.');
+    startTranslation(content, sources, 'campaigns', 'winter', 'pl');
+    expect(englishSource(content, 'campaigns', 'winter', 'pl')).toEqual({ title: 'Winter: stay safe', summary: 'Help all winter.', body: 'Call 999.' });
+    expect(() => englishSource(content, 'campaigns', 'winter', 'en')).toThrow('English is the language pages are translated from.');
+    expect(() => englishSource(content, 'campaigns', '../x', 'pl')).toThrow('"../x" is not a page\'s file name.');
   });
 
   it('shows what changed in the English since, and marking reviewed records who, when and this English', () => {
