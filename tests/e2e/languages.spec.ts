@@ -5,7 +5,6 @@ import { locales } from './site.ts';
 const strings = (code: string): Record<string, string> =>
   JSON.parse(readFileSync(new URL(`../../locales/${code}.json`, import.meta.url), 'utf8'));
 const english = strings('en');
-const keys = Object.keys(english);
 
 for (const { code, dir } of locales) {
   test(`${code}: the home page answers 200 in its language and direction, with a translated quick exit`, async ({ page }) => {
