@@ -143,7 +143,8 @@ export default function FeedbackForm({ action, strings: s, helpline, values = {}
 
   const prefix = s['callbackForm.errorPrefixAccessibleLabel'];
   // A scale keeps its five choices on one line at 320 px; other answers go one under another.
-  const radios = (field: 'easeOfAsking' | 'calledSafely' | 'listenedTo', options: readonly string[], label: (option: string) => string, scale: boolean) => (
+  // A score is shown as its own digit; other answers through `label`.
+  const radios = (field: 'easeOfAsking' | 'calledSafely' | 'listenedTo', options: readonly string[], scale: boolean, label = (option: string) => option) => (
     <div className={scale ? 'choices choices--inline choices--scale' : 'choices'}>
       {options.map((option, i) => (
         <Choice
@@ -163,8 +164,6 @@ export default function FeedbackForm({ action, strings: s, helpline, values = {}
       {choices}
     </Fieldset>
   );
-  const asNumber = (option: string) => option;
-
   return (
     <form method="post" action={action} className="form" noValidate onSubmit={handleSubmit(send, () => setAttempt((n) => n + 1))} data-feedback-form>
       <ErrorSummary
@@ -174,9 +173,9 @@ export default function FeedbackForm({ action, strings: s, helpline, values = {}
         failed={failed.map((field) => ({ controlId: fieldId(field), message: messageOf(field)! }))}
         autoFocus={attempt === 0}
       />
-      {fieldset('easeOfAsking', s['feedbackForm.easeLegend'], s['feedbackForm.easeHint'], radios('easeOfAsking', feedbackScores, asNumber, true))}
-      {fieldset('calledSafely', s['feedbackForm.calledSafelyLegend'], undefined, radios('calledSafely', calledSafelyAnswers, (a) => s[calledSafelyKeys[a as keyof typeof calledSafelyKeys]], false))}
-      {fieldset('listenedTo', s['feedbackForm.listenedLegend'], s['feedbackForm.listenedHint'], radios('listenedTo', feedbackScores, asNumber, true))}
+      {fieldset('easeOfAsking', s['feedbackForm.easeLegend'], s['feedbackForm.easeHint'], radios('easeOfAsking', feedbackScores, true))}
+      {fieldset('calledSafely', s['feedbackForm.calledSafelyLegend'], undefined, radios('calledSafely', calledSafelyAnswers, false, (a) => s[calledSafelyKeys[a as keyof typeof calledSafelyKeys]]))}
+      {fieldset('listenedTo', s['feedbackForm.listenedLegend'], s['feedbackForm.listenedHint'], radios('listenedTo', feedbackScores, true))}
       <div id={fieldBoxId(fieldId('comment'))} className={messageOf('comment') ? 'field field--error' : 'field'}>
         <label htmlFor={fieldId('comment')}>{s['feedbackForm.commentLabel']}</label>
         <p className="hint" id={`${fieldId('comment')}-hint`}>
